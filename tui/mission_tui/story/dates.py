@@ -1,0 +1,215 @@
+"""EDTF dates: validation, bounds and words.
+
+Story dates are EDTF strings (ISO 8601-2) because news dates are often partial ("September 2025"),
+uncertain (a year the source leaves out) or open ("by the end of 2026"). Parsing is done by the
+`edtf` package; results are cached because a story repeats the same few dates many times, and the
+edtf grammar is slow enough to dominate loading a large story otherwise.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+import time
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+from edtf import parse_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+
+Precision = Literal["day", "month", "year", "season", "interval", "other"]
+
+_MONTHS = list(calendar.month_name)
+# Plain ISO forms need no grammar: YYYY, YYYY-MM, YYYY-MM-DD with an optional ? ~ % qualifier on the
+# whole date. Everything else goes through edtf. tests/test_dates.py checks both paths agree.
+_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$")
+
+
+class EdtfError(ValueError):
+    """A string that is not a valid EDTF date, with a message fit for a story author."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """What a story date means: its strict bounds, fuzzy bounds and how precise it is.
+
+    `None` bounds are open ("../2026-12" has no lower bound). Fuzzy bounds widen uncertain (?) or
+    approximate (~) dates the way the edtf package does; for plain dates they equal the strict ones.
+    """
+
+    text: str
+    lower: date | None
+    upper: date | None
+    lower_fuzzy: date | None
+    upper_fuzzy: date | None
+    precision: Precision
+    uncertain: bool
+    approximate: bool
+
+    @property
+    def qualified(self) -> bool:
+        return self.uncertain or self.approximate
+
+    def sort_key(self) -> tuple[int, int]:
+        """Order by lower bound, then upper; open bounds sort to the ends."""
+        lo = self.lower.toordinal() if self.lower else -(10**9)
+        hi = self.upper.toordinal() if self.upper else 10**9
+        return lo, hi
+
+    def ordinal_range(self, fuzzy: bool = True) -> tuple[float, float]:
+        """Bounds as day ordinals (open ends as ±inf), for interval comparison."""
+        lo = self.lower_fuzzy if fuzzy else self.lower
+        hi = self.upper_fuzzy if fuzzy else self.upper
+        return (
+            lo.toordinal() if lo else -math.inf,
+            hi.toordinal() if hi else math.inf,
+        )
+
+
+def _struct_to_date(value: object) -> date | None:
+    """edtf returns struct_time for finite bounds and +/-inf floats for open ones."""
+    if isinstance(value, time.struct_time):
+        try:
+            return date(value.tm_year, value.tm_mon, value.tm_mday)
+        except ValueError:
+            return None
+    return None
+
+
+def _plain_span(text: str, match: re.Match[str]) -> DateSpan:
+    year_s, month_s, day_s, qualifier = match.groups()
+    year = int(year_s)
+    if month_s is None:
+        lower, upper, precision = date(year, 1, 1), date(year, 12, 31), "year"
+    elif day_s is None:
+        month = int(month_s)
+        if not 1 <= month <= 12:
+            return _edtf_span(text)  # 21-41 are EDTF seasons; edtf rejects the rest
+        last = calendar.monthrange(year, month)[1]
+        lower, upper, precision = date(year, month, 1), date(year, month, last), "month"
+    else:
+        try:
+            lower = upper = date(year, int(month_s), int(day_s))
+        except ValueError as exc:
+            raise EdtfError(f"{text!r} is not a valid EDTF date: {exc}") from None
+        precision = "day"
+    if not qualifier:
+        return DateSpan(text, lower, upper, lower, upper, precision, False, False)
+    # A qualified plain date: let edtf compute the fuzzy widening so both paths stay identical.
+    return _edtf_span(text)
+
+
+def _edtf_span(text: str) -> DateSpan:
+    try:
+        parsed = parse_edtf(text)
+    except EDTFParseException:
+        raise EdtfError(
+            f"{text!r} is not a valid EDTF date (examples: 2025-09, 2024-09-27?, ../2026-12)"
+        ) from None
+    except Exception as exc:  # the edtf grammar raises assorted errors for odd input
+        raise EdtfError(f"{text!r} is not a valid EDTF date: {exc}") from None
+    precision: Precision
+    raw_precision = getattr(parsed, "precision", None)
+    kind = type(parsed).__name__
+    if "/" in text:
+        precision = "interval"
+    elif kind == "Season":
+        precision = "season"
+    elif "X" in text:
+        precision = "other"
+    elif raw_precision in ("day", "month", "year"):
+        precision = raw_precision
+    else:
+        precision = _guess_precision(text)
+    bounds = []
+    for method in ("lower_strict", "upper_strict", "lower_fuzzy", "upper_fuzzy"):
+        try:
+            bounds.append(_struct_to_date(getattr(parsed, method)()))
+        except (TypeError, ValueError, OverflowError):
+            bounds.append(None)
+    return DateSpan(
+        text=text,
+        lower=bounds[0],
+        upper=bounds[1],
+        lower_fuzzy=bounds[2],
+        upper_fuzzy=bounds[3],
+        precision=precision,
+        uncertain="?" in text or "%" in text,
+        approximate="~" in text or "%" in text,
+    )
+
+
+def _guess_precision(text: str) -> Precision:
+    core = re.sub(r"[?~%]", "", text)
+    if re.fullmatch(r"-?\d{4}", core):
+        return "year"
+    if re.fullmatch(r"-?\d{4}-\d{2}", core):
+        return "month"
+    if re.fullmatch(r"-?\d{4}-\d{2}-\d{2}", core):
+        return "day"
+    return "other"
+
+
+@lru_cache(maxsize=65536)
+def parse_date(text: str) -> DateSpan:
+    """Parse an EDTF string into a DateSpan; raises EdtfError with an author-friendly message."""
+    if not isinstance(text, str) or not text.strip():
+        raise EdtfError("a date must be a non-empty EDTF string such as 2025-09")
+    if text != text.strip():
+        raise EdtfError(f"{text!r} has spaces around it")
+    match = _PLAIN.match(text)
+    if match:
+        return _plain_span(text, match)
+    span = _edtf_span(text)
+    if span.lower is None and span.upper is None and ".." not in text:
+        raise EdtfError(f"{text!r} has no usable bounds")
+    return span
+
+
+def _day_month(d: date) -> str:
+    return f"{d.day} {_MONTHS[d.month]}"
+
+
+def describe_date(text: str) -> str:
+    """The date in words with its precision: '27 September 2024', 'September 2025', '2026'."""
+    span = parse_date(text)
+    if span.precision == "interval":
+        left, _, right = text.partition("/")
+        if left in ("", ".."):
+            return f"until {describe_date(right)}"
+        if right in ("", ".."):
+            return f"from {describe_date(left)}"
+        return f"{describe_date(left)} to {describe_date(right)}"
+    if span.lower is None or span.upper is None:
+        return text
+    if span.precision == "day":
+        words = f"{_day_month(span.lower)} {span.lower.year}"
+    elif span.precision == "month":
+        words = f"{_MONTHS[span.lower.month]} {span.lower.year}"
+    elif span.precision == "year":
+        words = str(span.lower.year)
+    elif span.precision == "season":
+        words = f"{_day_month(span.lower)} to {_day_month(span.upper)} {span.upper.year}"
+    else:
+        words = text
+    year_only_uncertain = bool(re.match(r"^\d{4}\?-", text))
+    if year_only_uncertain:
+        return f"{_day_month(span.lower)}, year uncertain ({span.lower.year}?)"
+    if span.uncertain and span.approximate:
+        return f"about {words} (uncertain)"
+    if span.uncertain:
+        return f"{words} (uncertain)"
+    if span.approximate:
+        return f"about {words}"
+    return words
+
+
+def is_valid_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except EdtfError:
+        return False
+    return True

@@ -1,0 +1,223 @@
+"""Loading a story file: TOML in, a validated StoryFile out, or every problem with its line.
+
+Nothing here raises a traceback at the user: all failures become `StoryLoadError`, a list of
+`Problem`s that say file:line:column and what is wrong in words an author can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .models import TABLES, StoryFile, reference_problems
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised only on Python 3.10
+    import tomli as tomllib
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_TOML_POS = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_TOML_EOF = re.compile(r"^(?P<msg>.*) \(at end of document\)$")
+_VALUE_TAGS = ("date", "quantity", "text")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a story file, located as precisely as the format allows."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class StoryLoadError(Exception):
+    """A story file that cannot be used, with every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class LoadedStory:
+    """A validated story and where it came from (quotes are verified relative to `path`)."""
+
+    model: StoryFile
+    path: Path | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def base_dir(self) -> Path | None:
+        return self.path.parent if self.path else None
+
+
+def item_start_lines(text: str) -> dict[str, list[int]]:
+    """Line (1-based) where each `[[table]]` item starts, per table, in file order.
+
+    TOML parsers keep no positions, so the array-of-tables headers are found by a line scan; an item
+    written as an inline table has no header and gets no line.
+    """
+    lines: dict[str, list[int]] = {table: [] for table in TABLES}
+    header = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_\-]+)\s*\]\]")
+    story = re.compile(r"^\s*\[\s*story\s*\]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = header.match(line)
+        if match and match.group(1) in lines:
+            lines[match.group(1)].append(number)
+        elif story.match(line):
+            lines.setdefault("story", []).append(number)
+    return lines
+
+
+def _describe_value(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _schema_problems(
+    exc: ValidationError, data: dict[str, Any], starts: dict[str, list[int]], file: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = list(error["loc"])
+        line: int | None = None
+        where = ""
+        if loc and loc[0] in TABLES and len(loc) > 1 and isinstance(loc[1], int):
+            table, index = loc[0], loc[1]
+            items = data.get(table) or []
+            item = items[index] if index < len(items) else None
+            item_id = item.get("id") if isinstance(item, dict) else None
+            table_lines = starts.get(table, [])
+            line = table_lines[index] if index < len(table_lines) else None
+            label = f"id {item_id!r}" if isinstance(item_id, str) else f"item {index + 1}"
+            where = f"[[{table}]] {label}"
+            rest = loc[2:]
+            if len(rest) > 1 and rest[0] == "value" and rest[1] in _VALUE_TAGS:
+                rest = [rest[0], *rest[2:]]  # drop the union's tag: value.date.date -> value.date
+            field_path = ".".join(str(part) for part in rest)
+        elif loc and loc[0] == "story":
+            story_lines = starts.get("story", [])
+            line = story_lines[0] if story_lines else None
+            where = "[story]"
+            field_path = ".".join(str(part) for part in loc[1:])
+        else:
+            field_path = ".".join(str(part) for part in loc)
+        message = _clean_message(error)
+        if error["type"] == "missing":
+            text = f"{where} is missing required field {field_path!r}".strip()
+        elif error["type"] == "extra_forbidden":
+            text = f"{where} has unknown field {field_path!r} (misspelt?)".strip()
+        else:
+            shown = _describe_value(error.get("input"))
+            value = f" (got {shown})" if "input" in error and shown not in message else ""
+            prefix = f"{where} field {field_path!r}" if field_path else where or "story file"
+            text = f"{prefix}: {message}{value}".strip()
+        problems.append(Problem(file, text, line))
+    return problems
+
+
+def _clean_message(error: dict[str, Any]) -> str:
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            message = message[len(prefix) :]
+    return message
+
+
+def parse_toml(text: str, file: str) -> dict[str, Any]:
+    """Parse TOML text, turning a syntax error into a located Problem."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raw = str(exc)
+        line = getattr(exc, "lineno", None)
+        column = getattr(exc, "colno", None)
+        match = _TOML_POS.match(raw)
+        if match:
+            raw = match.group("msg")
+            line, column = int(match.group("line")), int(match.group("col"))
+        elif (eof := _TOML_EOF.match(raw)) is not None:
+            raw = eof.group("msg")
+            line = text.count("\n") + 1
+        raise StoryLoadError([Problem(file, f"TOML syntax error: {raw}", line, column)]) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a story file as UTF-8 text, with a clear error for anything that is not one."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise StoryLoadError([Problem(file, "no such file")]) from None
+    except OSError as exc:
+        raise StoryLoadError([Problem(file, f"cannot read: {exc.strerror or exc}")]) from None
+    if path.is_dir():
+        raise StoryLoadError([Problem(file, "is a directory, not a story file")])
+    if size > MAX_FILE_BYTES:
+        raise StoryLoadError(
+            [Problem(file, f"is {size / 1e6:.1f} MB; story files are limited to "
+                     f"{MAX_FILE_BYTES // (1024 * 1024)} MiB")]
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise StoryLoadError([Problem(file, f"cannot read: {exc.strerror or exc}")]) from None
+    if b"\x00" in raw:
+        raise StoryLoadError([Problem(file, "is a binary file, not a TOML story")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise StoryLoadError(
+            [Problem(file, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line)]
+        ) from None
+
+
+def validate_data(data: dict[str, Any], text: str, file: str) -> StoryFile:
+    """Validate parsed TOML; report schema problems first, then reference problems, with lines."""
+    starts = item_start_lines(text)
+    try:
+        model = StoryFile.model_validate(data, context={"defer_references": True})
+    except ValidationError as exc:
+        raise StoryLoadError(_schema_problems(exc, data, starts, file)) from None
+    problems = [
+        Problem(
+            file,
+            problem.message,
+            (starts.get(problem.table) or [None] * (problem.index + 1))[problem.index]
+            if problem.index < len(starts.get(problem.table, []))
+            else None,
+        )
+        for problem in reference_problems(model)
+    ]
+    if problems:
+        raise StoryLoadError(problems)
+    return model
+
+
+def loads_story(text: str, file: str = "<story>") -> StoryFile:
+    """Parse and validate story text (no file access: quotes are not checked against documents)."""
+    return validate_data(parse_toml(text, file), text, file)
+
+
+def load_story(path: str | Path) -> LoadedStory:
+    """Load and validate a story file from disk."""
+    path = Path(path)
+    text = read_text(path)
+    model = validate_data(parse_toml(text, str(path)), text, str(path))
+    return LoadedStory(model=model, path=path)

@@ -1,0 +1,338 @@
+"""The story file's schema: pydantic models for sources, events, key points, claims and conflicts.
+
+Every model forbids unknown fields so a misspelt field is an error, not silently ignored data.
+Cross-references are checked once the whole story is built (`Story` model validator), because a
+reference is only dangling relative to the other tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    model_validator,
+)
+
+from .dates import EdtfError, parse_date
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+MAX_TEXT = 100_000  # characters; a longer field is almost certainly a mistake or an attack
+
+
+def _check_edtf(value: str) -> str:
+    try:
+        parse_date(value)
+    except EdtfError as exc:
+        raise ValueError(str(exc)) from None
+    return value
+
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        min_length=1,
+        max_length=200,
+        description="Lower-case id: letters, digits and - _ . between them, e.g. 'the-hill'.",
+    ),
+]
+Edtf = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=100,
+        description="An EDTF date (ISO 8601-2): 2025-09, 2024-09-27?, 2025-09~, ../2026-12.",
+        json_schema_extra={"examples": ["2025-09", "2024?-09-27", "../2026-12"]},
+    ),
+    AfterValidator(_check_edtf),
+]
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+Line = Annotated[str, Field(min_length=1, max_length=2_000)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=True)
+
+
+class SourceKind(str, Enum):
+    digest = "digest"
+    news = "news"
+    statement = "statement"
+    report = "report"
+    transcript = "transcript"
+    other = "other"
+
+
+class EventStatus(str, Enum):
+    occurred = "occurred"
+    scheduled = "scheduled"
+    projected = "projected"
+
+
+class Bound(str, Enum):
+    """How a date claim constrains the real date: it *is* the date, or a deadline, or a floor."""
+
+    target = "target"
+    not_after = "not_after"
+    not_before = "not_before"
+
+
+class Rank(str, Enum):
+    preferred = "preferred"
+    normal = "normal"
+    deprecated = "deprecated"
+
+
+class ConflictStatus(str, Enum):
+    open = "open"
+    explained = "explained"
+    resolved = "resolved"
+
+
+class Story(Strict):
+    """The story's own header: what it is about and how current it is."""
+
+    id: Slug
+    title: Line
+    summary: Text
+    as_of: Edtf = Field(description="The date the story's facts are current to.")
+    note: Text | None = None
+
+
+class Source(Strict):
+    """Where words come from (schema.org NewsArticle / PROV Entity)."""
+
+    id: Slug
+    outlet: Line
+    kind: SourceKind
+    headline: Line | None = None
+    published: Edtf | None = None
+    url: Annotated[str, Field(max_length=2_000, pattern=r"^https?://\S+$")] | None = None
+    excerpt: Text | None = Field(None, description="The source's words as the story has them.")
+    document: Annotated[str, Field(max_length=1_000)] | None = Field(
+        None,
+        description="Path (relative to the story file) of the full source text, used to verify quotes.",
+    )
+    note: Text | None = None
+    inference: Text | None = Field(
+        None, description="What about this source was inferred rather than stated, and why."
+    )
+
+
+class Event(Strict):
+    """A dated moment in the narrative (a TimelineJS slide). `when` is absent if no source dates it."""
+
+    id: Slug
+    when: Edtf | None = None
+    title: Line
+    text: Text = ""
+    status: EventStatus
+    sources: list[Slug] = Field(default_factory=list)
+    key_points: list[Slug] = Field(default_factory=list)
+    claims: list[Slug] = Field(default_factory=list)
+    note: Text | None = None
+    inference: Text | None = None
+
+
+class KeyPoint(Strict):
+    id: Slug
+    title: Line
+    text: Text
+    order: int = Field(ge=0, le=1_000_000)
+    claims: list[Slug] = Field(default_factory=list)
+    events: list[Slug] = Field(default_factory=list)
+    sources: list[Slug] = Field(default_factory=list)
+
+
+class DateValue(Strict):
+    date: Edtf
+
+
+class QuantityValue(Strict):
+    """A number as a range: `amount` alone is exact unless `approximate`; `low`/`high` bound it."""
+
+    amount: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: Line
+    approximate: bool = False
+
+    @model_validator(mode="after")
+    def _has_a_number(self) -> QuantityValue:
+        if self.amount is None and self.low is None and self.high is None:
+            raise ValueError("a quantity needs amount, or low and/or high")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is greater than high ({self.high:g})")
+        return self
+
+
+class TextValue(Strict):
+    text: Text
+
+
+def _value_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        if "date" in value:
+            return "date"
+        if {"amount", "low", "high", "unit"} & value.keys():
+            return "quantity"
+        if "text" in value:
+            return "text"
+        return None
+    if isinstance(value, DateValue):
+        return "date"
+    if isinstance(value, QuantityValue):
+        return "quantity"
+    if isinstance(value, TextValue):
+        return "text"
+    return None
+
+
+ClaimValue = Annotated[
+    Annotated[DateValue, Tag("date")]
+    | Annotated[QuantityValue, Tag("quantity")]
+    | Annotated[TextValue, Tag("text")],
+    Discriminator(
+        _value_kind,
+        custom_error_type="value_kind",
+        custom_error_message="value must be a table with `date`, `amount`/`low`/`high` + `unit`, or `text`",
+    ),
+]
+
+
+class Claim(Strict):
+    """One statement a source makes (a Wikidata-style statement) with its verbatim quote."""
+
+    id: Slug
+    subject: Slug
+    property: Slug
+    scope: Slug | None = Field(None, description="Qualifier that splits a subject, e.g. 'syria'.")
+    value: ClaimValue
+    phrase: Line = Field(description="The source's own words for the value.")
+    bound: Bound = Bound.target
+    source: Slug
+    quote: Annotated[str, Field(min_length=1, max_length=MAX_TEXT)] = Field(
+        description="The source's words, verbatim, that carry the claim."
+    )
+    as_of: Edtf | None = None
+    rank: Rank = Rank.normal
+    anchor: Edtf | None = Field(
+        None, description="For a relative phrase ('over the next year'): the date it counts from."
+    )
+    note: Text | None = None
+    inference: Text | None = Field(
+        None, description="What in the value was inferred rather than stated, and why."
+    )
+
+
+class CuratedConflict(Strict):
+    """A human note on a disagreement: annotates a detected conflict, or adds one detection misses."""
+
+    id: Slug
+    claims: list[Slug] = Field(min_length=2)
+    kind: Literal["date", "quantity", "text", "other"] = "other"
+    status: ConflictStatus = ConflictStatus.open
+    title: Line | None = None
+    note: Text
+
+
+TABLES = ("sources", "events", "key_points", "claims", "conflicts")
+
+
+class StoryFile(Strict):
+    """A whole story file. Validates ids are unique per table and every reference resolves."""
+
+    format: Literal[1] = 1
+    story: Story
+    sources: list[Source] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    key_points: list[KeyPoint] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    conflicts: list[CuratedConflict] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _references_resolve(self, info: ValidationInfo) -> StoryFile:
+        # The loader defers this check so it can report each problem with its file line.
+        if info.context and info.context.get("defer_references"):
+            return self
+        problems = list(reference_problems(self))
+        if problems:
+            raise ValueError(ReferenceProblems(problems))
+        return self
+
+
+class ReferenceProblem(BaseModel):
+    """A duplicate id or a reference that names nothing; both ends are named for the author."""
+
+    table: str
+    index: int
+    item_id: str
+    field: str
+    value: str
+    message: str
+
+
+class ReferenceProblems(list[ReferenceProblem]):
+    def __str__(self) -> str:
+        return "; ".join(p.message for p in self)
+
+
+def _ids(items: Iterable[Any]) -> set[str]:
+    return {item.id for item in items}
+
+
+def reference_problems(story: StoryFile) -> Iterable[ReferenceProblem]:
+    """Yield every duplicate id and dangling reference in a story, in file order."""
+    for table in TABLES:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(getattr(story, table)):
+            if item.id in seen:
+                yield ReferenceProblem(
+                    table=table,
+                    index=index,
+                    item_id=item.id,
+                    field="id",
+                    value=item.id,
+                    message=f"duplicate id {item.id!r} in [[{table}]] "
+                    f"(first used by item {seen[item.id] + 1})",
+                )
+            else:
+                seen[item.id] = index
+    targets = {
+        "sources": _ids(story.sources),
+        "events": _ids(story.events),
+        "key_points": _ids(story.key_points),
+        "claims": _ids(story.claims),
+    }
+    links: dict[str, dict[str, str]] = {
+        "events": {"sources": "sources", "key_points": "key_points", "claims": "claims"},
+        "key_points": {"claims": "claims", "events": "events", "sources": "sources"},
+        "claims": {"source": "sources"},
+        "conflicts": {"claims": "claims"},
+    }
+    for table, fields in links.items():
+        for index, item in enumerate(getattr(story, table)):
+            for field, target in fields.items():
+                value = getattr(item, field)
+                for ref in [value] if isinstance(value, str) else value:
+                    if ref not in targets[target]:
+                        yield ReferenceProblem(
+                            table=table,
+                            index=index,
+                            item_id=item.id,
+                            field=field,
+                            value=ref,
+                            message=f"[[{table}]] {item.id!r} field {field!r} names "
+                            f"{ref!r}, which is not an id in [[{target}]]",
+                        )
