@@ -1,0 +1,326 @@
+"""A keyboard-driven list that renders only the rows on screen (Textual's Line API).
+
+OptionList and ListView build or measure every item up front, which takes seconds at 100k items.
+This list keeps only keys; a row's Content is produced on demand for visible lines and cached, so
+mounting, moving the cursor and scrolling cost the same for 10 items or 100,000.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.events import Click
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+RowRenderer = Callable[[str], Content]
+SearchText = Callable[[str], str]
+
+_CACHE_ROWS = 4096
+
+
+class VirtualList(ScrollView, can_focus=True):
+    """A focusable list of keys; each row is rendered lazily by `render_row(key)`."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    COMPONENT_CLASSES = {
+        "virtual-list--cursor",
+        "virtual-list--marked",
+        "virtual-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    VirtualList {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+    }
+    VirtualList > .virtual-list--cursor {
+        background: $block-cursor-blurred-background;
+    }
+    VirtualList:focus > .virtual-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    VirtualList > .virtual-list--marked {
+        color: $accent;
+        text-style: bold;
+    }
+    VirtualList > .virtual-list--empty {
+        color: $text-muted;
+        text-style: italic;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Position of the cursor among the visible (filtered) rows."""
+
+    class Highlighted(Message):
+        """The cursor moved to a different item."""
+
+        def __init__(self, virtual_list: VirtualList, key: str | None) -> None:
+            super().__init__()
+            self.virtual_list = virtual_list
+            self.key = key
+
+        @property
+        def control(self) -> VirtualList:
+            return self.virtual_list
+
+    class Selected(Message):
+        """Enter (or a click) chose the item under the cursor."""
+
+        def __init__(self, virtual_list: VirtualList, key: str) -> None:
+            super().__init__()
+            self.virtual_list = virtual_list
+            self.key = key
+
+        @property
+        def control(self) -> VirtualList:
+            return self.virtual_list
+
+    def __init__(
+        self,
+        *,
+        empty_message: str = "Nothing here.",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._keys: Sequence[str] = ()
+        self._render_row: RowRenderer = lambda key: Content(key)
+        self._search_text: SearchText = lambda key: key
+        self._search_cache: list[str] | None = None
+        self._visible: Sequence[int] = range(0)
+        self._position: dict[str, int] = {}
+        self._marked: frozenset[str] = frozenset()
+        self._filter = ""
+        self._rows: OrderedDict[str, Content] = OrderedDict()
+        self._last_key: str | None = None
+        self.empty_message = empty_message
+
+    # -- data --------------------------------------------------------------------------------
+
+    def set_items(
+        self, keys: Sequence[str], render_row: RowRenderer, search_text: SearchText | None = None
+    ) -> None:
+        """Replace the list's items. Cheap: nothing is rendered until it is on screen."""
+        self._keys = keys
+        self._render_row = render_row
+        self._search_text = search_text or (lambda key: key)
+        self._search_cache = None
+        self._position = {}
+        self._rows.clear()
+        self._apply_filter(self._filter)
+        self._set_cursor_quietly(0)
+        self._post_highlight()
+
+    def invalidate(self) -> None:
+        """Forget rendered rows (e.g. after the row renderer's inputs changed) and repaint."""
+        self._rows.clear()
+        self.refresh()
+
+    @property
+    def total_count(self) -> int:
+        return len(self._keys)
+
+    @property
+    def visible_count(self) -> int:
+        return len(self._visible)
+
+    @property
+    def filter_text(self) -> str:
+        return self._filter
+
+    @property
+    def highlighted_key(self) -> str | None:
+        if 0 <= self.cursor < len(self._visible):
+            return self._keys[self._visible[self.cursor]]
+        return None
+
+    def set_marked(self, keys: Collection[str]) -> None:
+        """Mark items linked to the selection elsewhere; only changed visible rows repaint."""
+        marked = frozenset(keys)
+        if marked != self._marked:
+            self._marked = marked
+            self.refresh()
+
+    @property
+    def marked(self) -> frozenset[str]:
+        return self._marked
+
+    def set_filter(self, text: str) -> int:
+        """Show only items whose search text contains `text` (case-insensitive); returns matches."""
+        key = self.highlighted_key
+        self._apply_filter(text)
+        if key is None or not self.move_to_key(key, post=False):
+            self._set_cursor_quietly(0)
+        self._post_highlight()
+        return len(self._visible)
+
+    def move_to_key(self, key: str, *, post: bool = True) -> bool:
+        """Put the cursor on `key` if it is visible; False if it is filtered out or unknown."""
+        index = self._index_of(key)
+        if index is None:
+            return False
+        if self._filter:
+            try:
+                row = self._visible.index(index)  # type: ignore[union-attr]
+            except ValueError:
+                return False
+        else:
+            row = index
+        if post:
+            self.cursor = row
+        else:
+            self._set_cursor_quietly(row)
+        return True
+
+    def _index_of(self, key: str) -> int | None:
+        if not self._position and self._keys:
+            self._position = {k: i for i, k in enumerate(self._keys)}
+        return self._position.get(key)
+
+    def _apply_filter(self, text: str) -> None:
+        self._filter = text
+        needle = text.casefold().strip()
+        if not needle:
+            self._visible = range(len(self._keys))
+        else:
+            if self._search_cache is None:
+                self._search_cache = [self._search_text(k).casefold() for k in self._keys]
+            self._visible = [i for i, hay in enumerate(self._search_cache) if needle in hay]
+        self.virtual_size = Size(self.size.width, len(self._visible))
+        self.refresh()
+
+    # -- cursor ------------------------------------------------------------------------------
+
+    def _set_cursor_quietly(self, row: int) -> None:
+        self.set_reactive(VirtualList.cursor, self._clamp(row))
+        self._scroll_cursor_into_view()
+        self.refresh()
+
+    def _clamp(self, row: int) -> int:
+        return max(0, min(row, len(self._visible) - 1)) if self._visible else 0
+
+    def validate_cursor(self, row: int) -> int:
+        return self._clamp(row)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self._post_highlight()
+
+    def _post_highlight(self) -> None:
+        key = self.highlighted_key
+        if key != self._last_key:
+            self._last_key = key
+            self.post_message(self.Highlighted(self, key))
+
+    def _scroll_cursor_into_view(self) -> None:
+        height = self.scrollable_content_region.height or self.size.height
+        if height <= 0:
+            return
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._visible) - 1
+
+    def _page(self) -> int:
+        return max(1, (self.scrollable_content_region.height or self.size.height) - 1)
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page()
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page()
+
+    def action_select(self) -> None:
+        key = self.highlighted_key
+        if key is not None:
+            self.post_message(self.Selected(self, key))
+
+    def on_click(self, event: Click) -> None:
+        row = round(self.scroll_y) + event.y
+        if 0 <= row < len(self._visible):
+            self.cursor = row
+            if event.chain >= 2:
+                self.action_select()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self._visible))
+        self._scroll_cursor_into_view()
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def _row_content(self, key: str) -> Content:
+        rows = self._rows
+        content = rows.get(key)
+        if content is None:
+            content = self._render_row(key)
+            rows[key] = content
+            if len(rows) > _CACHE_ROWS:
+                rows.popitem(last=False)
+        return content
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width or self.size.width
+        base = self.rich_style
+        row = round(self.scroll_y) + y
+        if not self._visible:
+            if y == 0:
+                message = (
+                    f"No match for “{self._filter}”." if self._filter and self._keys else self.empty_message
+                )
+                style = self.get_component_rich_style("virtual-list--empty")
+                return Strip([Segment(" " + message, style)]).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        if row >= len(self._visible):
+            return Strip.blank(width, base)
+        key = self._keys[self._visible[row]]
+        marked = key in self._marked
+        gutter = "▌" if marked else " "
+        gutter_style = self.get_component_rich_style("virtual-list--marked") if marked else Style()
+        segments = [Segment(gutter, gutter_style), *self._row_content(key).render_segments()]
+        line_style = base
+        if marked:
+            line_style = base + self.get_component_rich_style("virtual-list--marked", partial=True)
+        if row == self.cursor:
+            line_style = line_style + self.get_component_rich_style("virtual-list--cursor")
+        segments = list(Segment.apply_style(segments, line_style))
+        return Strip(segments).crop_extend(0, width, line_style)
