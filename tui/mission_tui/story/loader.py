@@ -118,8 +118,12 @@ def _schema_problems(
         else:
             field_path = ".".join(str(part) for part in loc)
         message = _clean_message(error)
-        if error["type"] == "missing":
+        if error["type"] == "missing" and not field_path:
+            text = f"missing the required [{loc[0]}] table" if loc else "missing a required table"
+        elif error["type"] == "missing":
             text = f"{where} is missing required field {field_path!r}".strip()
+        elif error["type"] == "extra_forbidden" and not where:
+            text = f"unknown top-level key {field_path!r} (misspelt? expected story, sources, events, ...)"
         elif error["type"] == "extra_forbidden":
             text = f"{where} has unknown field {field_path!r} (misspelt?)".strip()
         else:
@@ -143,6 +147,8 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a located Problem."""
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise StoryLoadError([Problem(file, "TOML nesting is too deep to be a story file")]) from None
     except tomllib.TOMLDecodeError as exc:
         raw = str(exc)
         line = getattr(exc, "lineno", None)
