@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .models import TABLES, StoryFile, reference_problems
+from .models import SLUG_PATTERN, TABLES, StoryFile, reference_problems
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -136,6 +136,8 @@ def _schema_problems(
 
 
 def _clean_message(error: dict[str, Any]) -> str:
+    if error["type"] == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
+        return "ids and references are lower-case slugs: letters and digits joined by - _ . (e.g. 'the-hill')"
     message = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
