@@ -21,7 +21,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024  # ~150k claims; a larger file is a mistake or an attack
 _TOML_POS = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 _TOML_EOF = re.compile(r"^(?P<msg>.*) \(at end of document\)$")
 _VALUE_TAGS = ("date", "quantity", "text")
