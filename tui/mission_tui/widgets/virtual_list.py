@@ -11,7 +11,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Click
@@ -20,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.visual import Visual
 
 RowRenderer = Callable[[str], Content]
 SearchText = Callable[[str], str]
@@ -27,8 +27,11 @@ SearchText = Callable[[str], str]
 _CACHE_ROWS = 4096
 
 
-class VirtualList(ScrollView, can_focus=True):
-    """A focusable list of keys; each row is rendered lazily by `render_row(key)`."""
+class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
+    """A focusable list of keys; each row is rendered lazily by `render_row(key)`.
+
+    Scroll bindings are not inherited: left/right belong to the screen (step through the story).
+    """
 
     BINDINGS: list[BindingType] = [
         Binding("down,j", "cursor_down", "Down", show=False),
@@ -113,6 +116,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._search_text: SearchText = lambda key: key
         self._search_cache: list[str] | None = None
         self._visible: Sequence[int] = range(0)
+        self._visible_row: dict[int, int] | None = None
         self._position: dict[str, int] = {}
         self._marked: frozenset[str] = frozenset()
         self._filter = ""
@@ -185,16 +189,19 @@ class VirtualList(ScrollView, can_focus=True):
         if index is None:
             return False
         if self._filter:
-            try:
-                row = self._visible.index(index)  # type: ignore[union-attr]
-            except ValueError:
+            if self._visible_row is None:
+                self._visible_row = {item: row for row, item in enumerate(self._visible)}
+            found = self._visible_row.get(index)
+            if found is None:
                 return False
+            row = found
         else:
             row = index
         if post:
             self.cursor = row
         else:
             self._set_cursor_quietly(row)
+            self._last_key = self.highlighted_key
         return True
 
     def _index_of(self, key: str) -> int | None:
@@ -204,6 +211,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def _apply_filter(self, text: str) -> None:
         self._filter = text
+        self._visible_row = None
         needle = text.casefold().strip()
         if not needle:
             self._visible = range(len(self._keys))
@@ -314,13 +322,17 @@ class VirtualList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         key = self._keys[self._visible[row]]
         marked = key in self._marked
-        gutter = "▌" if marked else " "
-        gutter_style = self.get_component_rich_style("virtual-list--marked") if marked else Style()
-        segments = [Segment(gutter, gutter_style), *self._row_content(key).render_segments()]
-        line_style = base
-        if marked:
-            line_style = base + self.get_component_rich_style("virtual-list--marked", partial=True)
+        components = ("virtual-list--marked",) if marked else ()
         if row == self.cursor:
-            line_style = line_style + self.get_component_rich_style("virtual-list--cursor")
-        segments = list(Segment.apply_style(segments, line_style))
-        return Strip(segments).crop_extend(0, width, line_style)
+            components += ("virtual-list--cursor",)
+        # The row's own style (cursor/marked backgrounds included) is the base the Content is rendered
+        # on, so theme variables ($text-muted ...) resolve and alpha colours blend with the right colour.
+        style = self.get_visual_style(*components)
+        line_style = style.rich_style
+        gutter = Segment("▌", self.get_component_rich_style("virtual-list--marked")) if marked else None
+        body_width = max(0, width - 1)
+        content = self._row_content(key).truncate(body_width, ellipsis=True)
+        strips = Visual.to_strips(self, content, body_width, 1, style, apply_selection=False)
+        body = strips[0] if strips else Strip.blank(body_width, line_style)
+        lead = Strip([gutter or Segment(" ", line_style)])
+        return Strip.join([lead, body]).crop_extend(0, width, line_style)

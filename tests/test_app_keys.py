@@ -1,0 +1,236 @@
+"""Every binding of the explorer, driven through Pilot on the synthetic story at 80x24."""
+
+from __future__ import annotations
+
+from mission_tui.screens.help import HelpScreen
+from mission_tui.story.index import TODAY_KEY
+from mission_tui.widgets.virtual_list import VirtualList
+
+SIZE = (80, 24)
+
+
+def detail_text(app) -> str:
+    return app.main_screen.detail.body.content.plain
+
+
+async def test_number_keys_focus_panes(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        assert app.focused is screen.timeline.list
+        await pilot.press("2")
+        assert app.focused is screen.key_points.list
+        assert "The end date" in detail_text(app)
+        await pilot.press("3")
+        assert app.focused is screen.sources.list
+        await pilot.press("4")
+        assert app.focused is screen.conflicts.list
+        assert "When does the plan end?" in detail_text(app)
+        await pilot.press("1")
+        assert app.focused is screen.timeline.list
+        await pilot.press("5")
+        assert app.focused is screen.detail.related
+
+
+async def test_tab_and_shift_tab_cycle_panes(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        await pilot.press("tab")
+        assert app.focused is not screen.timeline.list
+        await pilot.press("shift+tab")
+        assert app.focused is screen.timeline.list
+        order = []
+        for _ in range(6):
+            await pilot.press("tab")
+            order.append(app.focused)
+        for pane in (screen.key_points, screen.sources, screen.conflicts):
+            assert pane.list in order
+
+
+async def test_list_keys_move_and_update_detail(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        tl = app.main_screen.timeline.list
+        assert tl.highlighted_key == "announce"
+        assert "Plan announced" in detail_text(app)
+        await pilot.press("j")
+        assert tl.highlighted_key == "review"
+        assert "Review published" in detail_text(app)
+        await pilot.press("down")
+        await pilot.press("k")
+        assert tl.highlighted_key == "review"
+        await pilot.press("G")
+        assert tl.highlighted_key == "undated-meeting"
+        assert "date not given" in detail_text(app)
+        await pilot.press("g")
+        assert tl.highlighted_key == "announce"
+        await pilot.press("pagedown")
+        assert tl.highlighted_key == "undated-meeting"
+        await pilot.press("pageup")
+        assert tl.highlighted_key == "announce"
+        await pilot.press("end", "home")
+        assert tl.highlighted_key == "announce"
+
+
+async def test_step_through_keys_and_progress(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        tl = screen.timeline.list
+        assert screen.progress_text == "Step 1 of 5"
+        await pilot.press("n")
+        assert tl.highlighted_key == "review" and screen.progress_text == "Step 2 of 5"
+        await pilot.press("right")
+        assert tl.highlighted_key == "drawdown" and screen.progress_text == "Step 3 of 5"
+        await pilot.press("space")  # skips the today marker row: steps are events
+        assert tl.highlighted_key == "handover" and screen.progress_text == "Step 4 of 5"
+        await pilot.press("p")
+        assert tl.highlighted_key == "drawdown"
+        await pilot.press("left", "left", "left")
+        assert tl.highlighted_key == "announce" and screen.progress_text == "Step 1 of 5"
+        # from another pane, stepping moves the timeline and focuses it
+        await pilot.press("3", "n")
+        assert app.focused is tl and tl.highlighted_key == "review"
+        assert "Review published" in detail_text(app)
+
+
+async def test_step_from_today_marker(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        tl = screen.timeline.list
+        await pilot.press("j", "j", "j")
+        assert tl.highlighted_key == TODAY_KEY
+        assert "today" in screen.progress_text.lower()
+        assert "Today: 24 November 2026" in detail_text(app)
+        await pilot.press("n")
+        assert tl.highlighted_key == "handover"
+        await pilot.press("k", "p")  # back on the marker, then previous
+        assert tl.highlighted_key == "drawdown"
+
+
+async def test_filter_with_slash_enter_and_escape(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.main_screen.timeline
+        assert pane.border_title == "Timeline 5"
+        await pilot.press("slash")
+        assert app.focused is pane.filter_input
+        await pilot.press(*"review")
+        assert pane.border_title == "Timeline 1/5"
+        assert pane.list.highlighted_key == "review"
+        await pilot.press("enter")
+        assert app.focused is pane.list
+        assert pane.border_title == "Timeline 1/5"  # Enter keeps the filter
+        await pilot.press("escape")
+        assert pane.border_title == "Timeline 5"
+        assert pane.filter_input.display is False
+        # Escape inside the input clears too; a filter on another pane counts its own items
+        await pilot.press("3", "slash", *"wire")
+        assert app.main_screen.sources.border_title == "Sources 1/3"
+        await pilot.press("escape")
+        assert app.main_screen.sources.border_title == "Sources 3"
+        assert app.focused is app.main_screen.sources.list
+
+
+async def test_typing_in_filter_does_not_trigger_bindings(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", "q", "n", "t", "1")
+        assert app.is_running
+        assert app.main_screen.timeline.filter_input.value == "qnt1"
+
+
+async def test_help_screen_lists_live_bindings(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("#help-text").content.plain
+        for words in ("Next", "Prev", "Filter", "Timeline", "Quit", "Theme", "Command palette", "Next pane"):
+            assert words in text, words
+        for section in ("Anywhere", "In a pane", "In a list", "Detail view"):
+            assert section in text
+        await pilot.press("escape")
+        assert app.screen is app.main_screen
+
+
+async def test_t_cycles_theme(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "textual-dark"
+        await pilot.press("t")
+        assert app.theme == "nord"
+        await pilot.press("t", "t", "t")
+        assert app.theme == "ansi-dark"
+        await pilot.press("t")
+        assert app.theme == "textual-dark"
+
+
+async def test_q_quits(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_ctrl_q_quits(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_palette_jumps_to_an_item_by_title(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Partnership")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.main_screen
+        assert app.screen is screen
+        assert app.focused is screen.key_points.list
+        assert screen.key_points.list.highlighted_key == "kp-partner"
+        assert "A partnership follows." in detail_text(app)
+
+
+async def test_palette_jumps_to_a_conflict_and_a_claim(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"When does the plan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is app.main_screen.conflicts.list
+        await pilot.press("ctrl+p", *"in September 2025")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Claim: in September 2025" in detail_text(app)
+
+
+async def test_enter_opens_detail_and_related_enter_jumps(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        await pilot.press("j", "enter")  # review
+        related = screen.detail.related
+        assert app.focused is related
+        assert isinstance(related, VirtualList)
+        keys = [related.highlighted_key]
+        while True:
+            await pilot.press("j")
+            if related.highlighted_key == keys[-1]:
+                break
+            keys.append(related.highlighted_key)
+        assert set(keys) == {"key_point:kp-end", "source:beta", "claim:end-beta", "conflict:end-date"}
+        related.move_to_key("source:beta")
+        await pilot.press("enter")
+        assert app.focused is screen.sources.list
+        assert screen.sources.list.highlighted_key == "beta"
+        assert "Beta Wire" in detail_text(app)

@@ -1,0 +1,165 @@
+"""StoryIndex: orders, link maps both ways, date words, timing relative to today, search, palette."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from mission_tui.story.index import (
+    TODAY_KEY,
+    Timing,
+    build_index,
+    date_words,
+    precision_words,
+    short_date,
+    timing_of,
+)
+from mission_tui.story.models import EventStatus
+
+
+@pytest.fixture
+def index(synthetic_story, today):
+    return build_index(synthetic_story.model, today)
+
+
+def test_timeline_is_in_date_order_with_undated_last(index):
+    assert index.timeline == ["announce", "review", "drawdown", "handover", "undated-meeting"]
+    assert index.undated == {"undated-meeting"}
+    assert index.step_of["drawdown"] == 2
+    assert index.step_count == 5
+
+
+def test_today_marker_row_sits_between_past_and_upcoming(index):
+    # today is 2026-11-24: drawdown (June 2026) is past, handover (2027) is upcoming
+    assert index.timeline_rows == ["announce", "review", "drawdown", TODAY_KEY, "handover", "undated-meeting"]
+    assert index.today_position == 3
+
+
+def test_timing_depends_on_today(synthetic_story):
+    early = build_index(synthetic_story.model, date(2026, 1, 1))
+    late = build_index(synthetic_story.model, date(2026, 11, 24))
+    during = build_index(synthetic_story.model, date(2026, 6, 15))
+    assert early.timing["drawdown"] is Timing.upcoming
+    assert late.timing["drawdown"] is Timing.past
+    assert during.timing["drawdown"] is Timing.now
+    assert "undated-meeting" not in late.timing
+    assert early.timeline_rows.index(TODAY_KEY) == 2
+
+
+def test_timing_of_ranges():
+    assert timing_of("2025-09", date(2025, 10, 1)) is Timing.past
+    assert timing_of("2025-09", date(2025, 9, 30)) is Timing.now
+    assert timing_of("2025-09", date(2025, 8, 31)) is Timing.upcoming
+    assert timing_of("../2026-12", date(2020, 1, 1)) is Timing.now  # open start overlaps everything before
+    assert timing_of(None, date(2025, 1, 1)) is None
+
+
+def test_date_words_never_claim_more_than_the_data():
+    assert date_words(None) == "date not given"
+    assert date_words("2025-09") == "September 2025"
+    assert date_words("2026-12", status=EventStatus.scheduled) == "December 2026 (planned)"
+    assert date_words("2027", status=EventStatus.projected) == "2027 (projected)"
+    assert date_words("2024?-09-27", inferred=True) == "27 September, year not given — 2024 inferred"
+    assert date_words("2024?-09-27") == "27 September, year uncertain (2024?)"
+    assert date_words("../2026-12-31", status=EventStatus.scheduled) == "by the end of 2026 (planned)"
+    assert date_words("../2026-12") == "by December 2026"
+    assert date_words("2025-09/2026-12") == "September 2025 to December 2026"
+    assert precision_words("2025-09") == "month only"
+    assert precision_words("2024-09-27?") == "exact day, uncertain"
+
+
+def test_short_dates():
+    assert short_date("2024?-09-27") == "27 Sep 2024?"
+    assert short_date("2025-09") == "Sep 2025"
+    assert short_date("2026") == "2026"
+    assert short_date("../2026-12") == "→ Dec 2026"
+    assert short_date(None) == "no date"
+
+
+def test_event_and_source_dates_in_words(index):
+    assert index.event_date("announce") == "27 September, year not given — 2024 inferred"
+    assert index.event_date("handover") == "2027 (planned)"
+    assert index.event_date("undated-meeting") == "date not given"
+    assert index.source_date("alpha") == "27 September, year not given — 2024 inferred"
+    assert index.source_date("gamma") == "date not given"
+
+
+def test_links_go_both_ways(index):
+    event = index.links("event", "review")
+    assert event.sources == ("beta",)
+    assert event.key_points == ("kp-end",)
+    assert event.claims == ("end-beta",)
+    assert event.conflicts == ("end-date",)
+
+    source = index.links("source", "beta")
+    assert source.events == ("review", "drawdown")
+    assert source.claims == ("end-beta",)
+    assert source.key_points == ("kp-end",)
+    assert source.conflicts == ("end-date",)
+
+    kp = index.links("key_point", "kp-end")
+    assert set(kp.claims) == {"end-alpha", "end-beta"}
+    assert kp.events == ("announce", "review")  # through its claims, in date order
+    assert kp.sources == ("alpha", "beta")
+
+    partner = index.links("key_point", "kp-partner")
+    assert partner.events == ("handover",)
+    assert index.links("event", "handover").key_points == ("kp-partner",)
+
+    conflict = index.links("conflict", "end-date")
+    assert conflict.sources == ("alpha", "beta")
+    assert conflict.events == ("announce", "review")
+    assert set(conflict.claims) == {"end-alpha", "end-beta"}
+
+    claim = index.links("claim", "end-alpha")
+    assert claim.sources == ("alpha",)
+    assert claim.events == ("announce",)
+    assert claim.conflicts == ("end-date",)
+
+
+def test_search_text_is_sanitized_and_covers_dates(index):
+    text = index.search_text("source", "alpha")
+    assert "Alpha" in text and "2024" in text
+    assert "\x1b" not in index.search_text("source", "alpha")
+    assert "planned" in index.search_text("event", "handover")
+    assert index.search_text("event", "undated-meeting").startswith("Leaders meet")
+
+
+def test_palette_entries_cover_every_item(index, synthetic_story):
+    entries = index.palette_entries()
+    model = synthetic_story.model
+    expected = (
+        len(model.events)
+        + len(model.key_points)
+        + len(model.sources)
+        + len(model.claims)
+        + len(index.conflicts)
+    )
+    assert len(entries) == expected
+    kinds = {entry.kind for entry in entries}
+    assert kinds == {"event", "key_point", "source", "claim", "conflict"}
+    assert any(e.label == "When does the plan end?" for e in entries)
+
+
+def test_bundled_story_index(bundled_story, today):
+    index = build_index(bundled_story.model, today)
+    assert index.timeline[-1] == "biden-al-sudani-meeting"  # undated, last
+    assert index.timing["mission-end-2026-12"] is Timing.upcoming
+    assert index.timing["mission-end-2025-09"] is Timing.past
+    assert index.event_date("mission-end-2026-12") == "December 2026 (planned)"
+    assert "mission-end-date" in index.conflicts
+    links = index.links("conflict", "mission-end-date")
+    assert set(links.sources) == {"digest", "the-hill", "washington-times"}
+
+
+def test_large_index_builds_and_links_are_cheap(synthetic_story, today):
+    from mission_tui.story.models import StoryFile
+
+    data = synthetic_story.model.model_dump(mode="json")
+    base = data["claims"][0]
+    data["claims"] = data["claims"] + [{**base, "id": f"bulk-{i}", "subject": f"s{i}"} for i in range(5000)]
+    model = StoryFile.model_validate(data)
+    index = build_index(model, today, conflicts=[])
+    assert len(index.source_claims["alpha"]) == 5001
+    assert index.links("event", "review").claims == ("end-beta",)

@@ -1,0 +1,132 @@
+"""The explorer app: `make_app(loaded, today)` is shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from .screens.commands import StoryItemsProvider
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .story.index import StoryIndex, build_index, date_words
+from .story.loader import LoadedStory
+from .story.sanitize import clean_line
+
+THEMES = ("textual-dark", "nord", "gruvbox", "textual-light", "ansi-dark")
+"""The themes `t` cycles through; ansi-dark uses the terminal's own 16 colours."""
+
+# A story this small is indexed before the first frame; a bigger one in a worker thread.
+SYNC_LIMIT = 2_000
+
+
+def pick_theme(environ: Mapping[str, str] | None = None) -> str:
+    """A truecolor/256-colour terminal gets textual-dark; anything else the ANSI theme."""
+    env = os.environ if environ is None else environ
+    term = env.get("TERM", "")
+    colorterm = env.get("COLORTERM", "").lower()
+    forced = env.get("TEXTUAL_COLOR_SYSTEM", "").lower()
+    if forced in ("truecolor", "256"):
+        return "textual-dark"
+    if forced == "standard":
+        return "ansi-dark"
+    if colorterm in ("truecolor", "24bit") or "256color" in term or "direct" in term:
+        return "textual-dark"
+    return "ansi-dark"
+
+
+class MissionApp(App[None]):
+    """A terminal explorer for one story."""
+
+    CSS_PATH = "mission_tui.tcss"
+    COMMANDS = App.COMMANDS | {StoryItemsProvider}
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_DISPLAY = "^p"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", tooltip="List every key"),
+        Binding("t", "cycle_theme", "Theme", tooltip="Theme: switch to the next of the curated themes"),
+        Binding("q", "quit", "Quit", tooltip="Quit mission-tui"),
+    ]
+
+    def __init__(self, loaded: LoadedStory, today: date | None = None, theme: str | None = None) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.today = today or date.today()
+        self.index: StoryIndex | None = None
+        self.theme = theme or pick_theme()
+        story = loaded.model.story
+        self.title = clean_line(story.title)
+        self.sub_title = f"as of {date_words(story.as_of, inferred=bool(story.note))}"
+        self.sub_title += f" · today is {date_words(self.today.isoformat())}"
+        self.main_screen = MainScreen(self.title, self.sub_title)
+
+    @property
+    def story_size(self) -> int:
+        model = self.loaded.model
+        return len(model.events) + len(model.claims) + len(model.sources) + len(model.key_points)
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.main_screen
+
+    def start_indexing(self) -> None:
+        """Called by the main screen once its panes exist."""
+        if self.story_size <= SYNC_LIMIT:
+            self._index_ready(build_index(self.loaded.model, self.today))
+        else:
+            self.main_screen.timeline.loading = True
+            self.run_worker(self._build_index, thread=True, exclusive=True, name="index")
+
+    def _build_index(self) -> None:
+        index = build_index(self.loaded.model, self.today)
+        self.call_from_thread(self._index_ready, index)
+
+    def _index_ready(self, index: StoryIndex) -> None:
+        self.index = index
+        self.main_screen.timeline.loading = False
+        self.main_screen.load_index(index)
+        self.sub_title = f"as of {index.as_of_words()} · today is {date_words(index.today.isoformat())}"
+        self.main_screen.header.set_dates(self.sub_title)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def jump_to_item(self, kind: str, key: str) -> None:
+        """Jump from anywhere (palette) to an item: its pane, cursor and detail."""
+        if self.screen is not self.main_screen:
+            self.pop_screen()
+        self.main_screen.jump(kind, key)
+
+    def action_cycle_theme(self) -> None:
+        current = self.theme if self.theme in THEMES else THEMES[-1]
+        self.theme = THEMES[(THEMES.index(current) + 1) % len(THEMES)]
+        self.notify(f"Theme: {self.theme}", timeout=1.5)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        main = self.main_screen
+        pane = main.timeline
+        sections = [
+            ("Anywhere", [self, main]),
+            ("In a pane", [pane]),
+            ("In a list", [pane.list]),
+            ("Detail view", [main.detail.scroll]),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Cycle theme", "Switch to the next of the curated themes (t)", self.action_cycle_theme
+        )
+        yield SystemCommand("Help: keys", "Show every key binding (?)", self.action_help)
+
+
+def make_app(loaded: LoadedStory, today: date | None = None, *, theme: str | None = None) -> MissionApp:
+    """The app for one loaded story; `today` decides past/upcoming (default: the system date)."""
+    return MissionApp(loaded, today=today, theme=theme)
