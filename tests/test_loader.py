@@ -204,3 +204,19 @@ def test_problem_formats_without_line_or_column() -> None:
     assert str(Problem("f", "m")) == "f: m"
     assert str(Problem("f", "m", 3)) == "f:3: m"
     assert str(Problem("f", "m", 3, 4)) == "f:3:4: m"
+
+
+def test_fast_and_standard_toml_parsers_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """rtoml (when installed) and tomllib must give the same data; errors always come from tomllib."""
+    import tomllib
+
+    from mission_tui.story import loader
+    from mission_tui.story.bundled import bundled_story_path
+
+    text = bundled_story_path().read_text(encoding="utf-8")
+    fast = loader.parse_toml(text, "story.toml")
+    monkeypatch.setattr(loader, "_rtoml", None)
+    assert loader.parse_toml(text, "story.toml") == fast == tomllib.loads(text)
+    with pytest.raises(StoryLoadError) as caught:
+        loader.parse_toml("[story\n", "bad.toml")
+    assert str(caught.value.problems[0]).startswith("bad.toml:1:7: TOML syntax error")
