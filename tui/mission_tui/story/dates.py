@@ -69,19 +69,27 @@ class DateSpan:
         )
 
 
-def _struct_to_date(value: object) -> date | None:
-    """edtf returns struct_time for finite bounds and +/-inf floats for open ones."""
+def _struct_to_date(value: object, text: str, strict: bool) -> date | None:
+    """edtf returns struct_time for finite bounds and +/-inf floats for open ones.
+
+    A strict bound Python cannot hold (year 0, BCE, past 9999) is an error, not an open end; a fuzzy
+    bound widened past the calendar's ends is clamped to them.
+    """
     if isinstance(value, time.struct_time):
         try:
             return date(value.tm_year, value.tm_mon, value.tm_mday)
         except ValueError:
-            return None
+            if strict:
+                raise EdtfError(f"{text!r} is outside the years 0001-9999 that can be used") from None
+            return date.min if value.tm_year < 1 else date.max
     return None
 
 
 def _plain_span(text: str, match: re.Match[str]) -> DateSpan:
     year_s, month_s, day_s, qualifier = match.groups()
     year = int(year_s)
+    if year == 0:
+        raise EdtfError(f"{text!r} is outside the years 0001-9999 that can be used")
     if month_s is None:
         lower, upper, precision = date(year, 1, 1), date(year, 12, 31), "year"
     elif day_s is None:
@@ -116,7 +124,7 @@ def _edtf_span(text: str) -> DateSpan:
     kind = type(parsed).__name__
     if "/" in text:
         precision = "interval"
-    elif kind == "Season":
+    elif kind in ("Season", "Level2Season"):
         precision = "season"
     elif "X" in text:
         precision = "other"
@@ -127,7 +135,9 @@ def _edtf_span(text: str) -> DateSpan:
     bounds = []
     for method in ("lower_strict", "upper_strict", "lower_fuzzy", "upper_fuzzy"):
         try:
-            bounds.append(_struct_to_date(getattr(parsed, method)()))
+            bounds.append(_struct_to_date(getattr(parsed, method)(), text, method.endswith("strict")))
+        except EdtfError:
+            raise
         except (TypeError, ValueError, OverflowError):
             bounds.append(None)
     return DateSpan(
@@ -169,6 +179,29 @@ def parse_date(text: str) -> DateSpan:
     return span
 
 
+# EDTF season codes (ISO 8601-2): 21-24 seasons, 25-32 hemisphere seasons, 33-36 quarters,
+# 37-39 quadrimesters (thirds), 40-41 semesters (halves).
+_SEASONS = ("spring", "summer", "autumn", "winter")
+_ORDINALS = ("first", "second", "third", "fourth")
+
+
+def _season_words(text: str, span: DateSpan) -> str:
+    """'spring 2025', 'spring 2025 (southern hemisphere)', 'second quarter of 2025'."""
+    match = re.match(r"^(\d{4})-(\d{2})", text)
+    if not match or span.lower is None or span.upper is None:
+        return text
+    year, code = match.group(1), int(match.group(2))
+    if 21 <= code <= 24:
+        return f"{_SEASONS[code - 21]} {year}"
+    if 25 <= code <= 32:
+        hemisphere = "northern" if code <= 28 else "southern"
+        return f"{_SEASONS[(code - 25) % 4]} {year} ({hemisphere} hemisphere)"
+    for first, last, part in ((33, 36, "quarter"), (37, 39, "third"), (40, 41, "half")):
+        if first <= code <= last:
+            return f"{_ORDINALS[code - first]} {part} of {year}"
+    return f"{_day_month(span.lower)} to {_day_month(span.upper)} {span.upper.year}"
+
+
 def _day_month(d: date) -> str:
     return f"{d.day} {_MONTHS[d.month]}"
 
@@ -192,7 +225,7 @@ def describe_date(text: str) -> str:
     elif span.precision == "year":
         words = str(span.lower.year)
     elif span.precision == "season":
-        words = f"{_day_month(span.lower)} to {_day_month(span.upper)} {span.upper.year}"
+        words = _season_words(text, span)
     else:
         words = text
     year_only_uncertain = bool(re.match(r"^\d{4}\?-", text))
