@@ -145,3 +145,29 @@ def test_describe_date(text: str, words: str) -> None:
 
 def test_parse_date_is_cached() -> None:
     assert parse_date("2025-09") is parse_date("2025-09")
+
+
+def _edtf_bounds(text: str) -> tuple[object, ...]:
+    """The edtf package's own bounds, as dates (None for open ends)."""
+    parsed = parse_edtf(text)
+    methods = ("lower_strict", "upper_strict", "lower_fuzzy", "upper_fuzzy")
+    return tuple(_edtf_bound(getattr(parsed, method)()) for method in methods)
+
+
+@given(plain_dates(), plain_dates() | st.just(".."), st.booleans())
+def test_interval_fast_path_agrees_with_edtf(start: str, end: str, open_start: bool) -> None:
+    """Intervals of plain dates skip the edtf grammar; their bounds must be exactly edtf's."""
+    text = f"../{start}" if open_start else f"{start}/{end}"
+    expected = _edtf_bounds(text)
+    if expected[0] and expected[1] and expected[0] > expected[1]:
+        with pytest.raises(EdtfError, match="ends before it starts"):
+            parse_date(text)
+        return
+    span = parse_date(text)
+    assert (span.lower, span.upper, span.lower_fuzzy, span.upper_fuzzy) == expected
+    assert span.precision == "interval"
+
+
+def test_inverted_interval_is_an_error() -> None:
+    with pytest.raises(EdtfError, match="ends before it starts"):
+        parse_date("2026/2025")

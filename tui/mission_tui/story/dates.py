@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from dateutil.relativedelta import relativedelta
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
@@ -106,8 +107,48 @@ def _plain_span(text: str, match: re.Match[str]) -> DateSpan:
         precision = "day"
     if not qualifier:
         return DateSpan(text, lower, upper, lower, upper, precision, False, False)
-    # A qualified plain date: let edtf compute the fuzzy widening so both paths stay identical.
-    return _edtf_span(text)
+    # A qualifier on the whole date widens it the way edtf does (its UncertainOrApproximate):
+    # multiplier x (1 year, +1 month at month precision, +1 day at day precision); % doubles it.
+    multiplier = 2 if qualifier == "%" else 1
+    pad = relativedelta(
+        years=multiplier,
+        months=multiplier if precision != "year" else 0,
+        days=multiplier if precision == "day" else 0,
+    )
+    try:
+        lower_fuzzy, upper_fuzzy = lower - pad, upper + pad
+    except (OverflowError, ValueError):
+        return _edtf_span(text)  # near year 1 or 9999: edtf's own clamping applies
+    return DateSpan(
+        text, lower, upper, lower_fuzzy, upper_fuzzy, precision, qualifier in "?%", qualifier in "~%"
+    )
+
+
+def _plain_interval(text: str) -> DateSpan | None:
+    """`A/B` with plain (optionally qualified) ends or `..`: bounds from each end, no grammar."""
+    left, sep, right = text.partition("/")
+    if not sep or "/" in right or (left == ".." and right == ".."):
+        return None
+    ends: list[DateSpan | None] = []
+    for part in (left, right):
+        if part == "..":
+            ends.append(None)
+            continue
+        match = _PLAIN.match(part)
+        if match is None or (match.group(2) and int(match.group(2)) > 12):
+            return None
+        ends.append(_plain_span(part, match))
+    start, end = ends
+    return DateSpan(
+        text=text,
+        lower=start.lower if start else None,
+        upper=end.upper if end else None,
+        lower_fuzzy=start.lower_fuzzy if start else None,
+        upper_fuzzy=end.upper_fuzzy if end else None,
+        precision="interval",
+        uncertain=any(e.uncertain for e in ends if e),
+        approximate=any(e.approximate for e in ends if e),
+    )
 
 
 def _edtf_span(text: str) -> DateSpan:
@@ -173,9 +214,11 @@ def parse_date(text: str) -> DateSpan:
     match = _PLAIN.match(text)
     if match:
         return _plain_span(text, match)
-    span = _edtf_span(text)
+    span = _plain_interval(text) or _edtf_span(text)
     if span.lower is None and span.upper is None and ".." not in text:
         raise EdtfError(f"{text!r} has no usable bounds")
+    if span.lower and span.upper and span.lower > span.upper:
+        raise EdtfError(f"{text!r} ends before it starts")
     return span
 
 
