@@ -220,3 +220,22 @@ def test_fast_and_standard_toml_parsers_agree(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(StoryLoadError) as caught:
         loader.parse_toml("[story\n", "bad.toml")
     assert str(caught.value.problems[0]).startswith("bad.toml:1:7: TOML syntax error")
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_restores_the_garbage_collector_state(enabled: bool) -> None:
+    """The loader pauses gc while building objects; the caller's setting must survive, even on error."""
+    import gc
+
+    from mission_tui.story.bundled import bundled_story_path
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        load_story(bundled_story_path())
+        assert gc.isenabled() is enabled
+        with pytest.raises(StoryLoadError):
+            loads_story('[story]\nid = "Bad Id"\n')
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -6,8 +6,11 @@ Nothing here raises a traceback at the user: all failures become `StoryLoadError
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -211,36 +214,62 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def validate_data(data: dict[str, Any], text: str, file: str) -> StoryFile:
-    """Validate parsed TOML; report schema problems first, then reference problems, with lines."""
-    starts = item_start_lines(text)
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a story's objects are built.
+
+    Parsing and validating a large story allocates about a million objects, each allocation burst
+    triggering collections that walk the whole growing heap: measured on a 100k-claim story, that
+    made validation 5x slower (1.42 s vs 0.29 s). Nothing built here forms cycles worth collecting.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        model = StoryFile.model_validate(data, context={"defer_references": True})
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _line_of(starts: dict[str, list[int]], table: str, index: int) -> int | None:
+    lines = starts.get(table, [])
+    return lines[index] if index < len(lines) else None
+
+
+def validate_data(data: dict[str, Any], text: str, file: str) -> StoryFile:
+    """Validate parsed TOML; report schema problems first, then reference problems, with lines.
+
+    Item start lines are found only when there is a problem to locate.
+    """
+    try:
+        with _gc_paused():
+            model = StoryFile.model_validate(data, context={"defer_references": True})
     except ValidationError as exc:
-        raise StoryLoadError(_schema_problems(exc, data, starts, file)) from None
-    problems = [
-        Problem(
-            file,
-            problem.message,
-            (starts.get(problem.table) or [None] * (problem.index + 1))[problem.index]
-            if problem.index < len(starts.get(problem.table, []))
-            else None,
+        raise StoryLoadError(_schema_problems(exc, data, item_start_lines(text), file)) from None
+    references = list(reference_problems(model))
+    if references:
+        starts = item_start_lines(text)
+        raise StoryLoadError(
+            [Problem(file, p.message, _line_of(starts, p.table, p.index)) for p in references]
         )
-        for problem in reference_problems(model)
-    ]
-    if problems:
-        raise StoryLoadError(problems)
     return model
 
 
 def loads_story(text: str, file: str = "<story>") -> StoryFile:
     """Parse and validate story text (no file access: quotes are not checked against documents)."""
-    return validate_data(parse_toml(text, file), text, file)
+    with _gc_paused():
+        data = parse_toml(text, file)
+    return validate_data(data, text, file)
 
 
 def load_story(path: str | Path) -> LoadedStory:
-    """Load and validate a story file from disk."""
+    """Load and validate a story file from disk.
+
+    The story then lives as long as the process, so its objects are frozen out of the garbage
+    collector's generations (gc.freeze): otherwise every later full collection walks them all,
+    which cost 0.5 s pauses mid-keypress and tripled conflict detection on a 100k-claim story.
+    """
     path = Path(path)
-    text = read_text(path)
-    model = validate_data(parse_toml(text, str(path)), text, str(path))
-    return LoadedStory(model=model, path=path)
+    loaded = LoadedStory(model=loads_story(read_text(path), str(path)), path=path)
+    gc.freeze()
+    return loaded
