@@ -3,13 +3,14 @@ TimelineJS dates are cut to each date's precision and no event is silently dropp
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 from markdown_it import MarkdownIt
-from mission_tui.story.conflicts import detect_conflicts
 
 from mission_tui.story.bundled import bundled_story_path
+from mission_tui.story.conflicts import detect_conflicts
 from mission_tui.story.export import (
     describe_value,
     timeline_dates,
@@ -248,5 +249,5 @@ def test_describe_value_kinds(bundled: StoryFile) -> None:
     assert describe_value(claims["troops-now"]) == "about 2,500 troops"
     assert describe_value(claims["end-digest-key-points"]) == "September 2025"
     assert describe_value(claims["meeting-discussed"]).startswith("President Biden")
-    deadline = claims["end-the-hill"].model_copy(update={"bound": Bound.not_after})
+    deadline = dataclasses.replace(claims["end-the-hill"], bound=Bound.not_after)
     assert describe_value(deadline) == "no later than December 2026"

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from mission_tui.story.loader import UNKNOWN_FIELD_ERRORS
 from mission_tui.story.models import MAX_TEXT, QuantityValue, StoryFile
 
 
@@ -59,7 +60,8 @@ def test_extra_field_is_forbidden(path: tuple[Any, ...], table: str | None) -> N
         target = target[part]
     target["surprise"] = "x"
     errors = errors_of(data)
-    assert [e["type"] for e in errors] == ["extra_forbidden"]
+    # Items are pydantic dataclasses, which name the same rejection "unexpected_keyword_argument".
+    assert len(errors) == 1 and errors[0]["type"] in UNKNOWN_FIELD_ERRORS
     assert errors[0]["loc"][-1] == "surprise"
 
 
@@ -140,7 +142,7 @@ def test_value_kind_fields_do_not_mix() -> None:
     data = minimal()
     data["claims"][0]["value"] = {"date": "2026", "text": "late"}
     (error,) = errors_of(data)
-    assert error["type"] == "extra_forbidden"
+    assert error["type"] in UNKNOWN_FIELD_ERRORS
 
 
 @pytest.mark.parametrize("table", ["sources", "events", "key_points", "claims", "conflicts"])

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from itertools import combinations, zip_longest
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from .dates import describe_date, parse_date
 from .models import (
@@ -52,8 +52,6 @@ _Item = tuple[float, float, str, int, str, "str | None"]
 _Entry = tuple[float, float, int]  # (lo, hi, position); a text's is (text, position) at first
 _PartKey = tuple[str, str, "str | None", tuple[str, str]]  # subject, property, scope, (kind, unit)
 _GroupKey = tuple[str, str, str]  # subject, property, scope or ""
-_fields = attrgetter("__dict__")  # a model's fields: pydantic keeps them in the instance __dict__
-
 
 class Relation(str, Enum):
     conflict = "conflict"
@@ -378,8 +376,8 @@ def _entries(claims: Sequence[Claim]) -> dict[_PartKey, list[_Entry]]:
     """Every non-deprecated claim as an entry, by subject, property, scope and partition.
 
     This loop touches every claim, and memory latency dominates it, so entries stay small (a string
-    in them would be touched for its reference count), fields are read from the models' `__dict__`
-    (where pydantic keeps them), and each distinct date and quantity's range is computed once.
+    in them would be touched for its reference count), fields are read straight from the slotted
+    claim objects, and each distinct date and quantity's range is computed once.
     """
     parts: dict[_PartKey, list[_Entry]] = {}
     ranges: tuple[dict[str, tuple[float, float]], ...] = ({}, {}, {})  # per bound
@@ -387,25 +385,25 @@ def _entries(claims: Sequence[Claim]) -> dict[_PartKey, list[_Entry]]:
     amounts = ({}, {}, {})  # per bound
     deprecated, target, after = Rank.deprecated, Bound.target, Bound.not_after
     as_date, as_text = ("date", ""), ("text", "")
-    for position, fields in enumerate(map(_fields, claims)):
-        if fields["rank"] is deprecated:
+    for position, claim in enumerate(claims):
+        if claim.rank is deprecated:
             continue
-        value = fields["value"]
+        value = claim.value
         kind = type(value)
         if kind is DateValue:
-            bound = fields["bound"]
+            bound = claim.bound
             cache = ranges[0 if bound is target else 1 if bound is after else 2]
-            text = value.__dict__["date"]
+            text = value.date
             span = cache.get(text)
             if span is None:
                 span = cache[text] = _date_range(text, bound)
             part, entry = as_date, (span[0], span[1], position)
         elif kind is TextValue:
-            part, entry = as_text, (value.__dict__["text"], position)  # type: ignore[assignment]
+            part, entry = as_text, (value.text, position)  # type: ignore[assignment]
         else:  # a QuantityValue: the value union holds exactly these three types
-            bound, q = fields["bound"], value.__dict__
+            bound = claim.bound
             cached = amounts[0 if bound is target else 1 if bound is after else 2]
-            qkey = (q["amount"], q["low"], q["high"], q["approximate"], q["unit"])
+            qkey = (value.amount, value.low, value.high, value.approximate, value.unit)
             found = cached.get(qkey)
             if found is None:
                 found = cached[qkey] = (_partition(claims[position]), claim_range(claims[position]))
@@ -413,7 +411,7 @@ def _entries(claims: Sequence[Claim]) -> dict[_PartKey, list[_Entry]]:
             if span is None:
                 continue
             entry = (span[0], span[1], position)
-        key = (fields["subject"], fields["property"], fields["scope"], part)
+        key = (claim.subject, claim.property, claim.scope, part)
         bucket = parts.get(key)
         if bucket is None:
             bucket = parts[key] = []
@@ -432,10 +430,10 @@ def _items(claims: Sequence[Claim], entries: list[_Entry], text: bool) -> list[_
         entries = [(place[norm[t]], place[norm[t]], e[1]) for t, e in zip(raw, entries, strict=True)]  # type: ignore[misc]
     elif max(map(itemgetter(0), entries)) <= min(map(itemgetter(1), entries)):
         return None  # every range holds the greatest lower bound: nothing is disjoint
-    fields = [claims[position].__dict__ for _lo, _hi, position in entries]
+    chosen = [claims[position] for _lo, _hi, position in entries]
     return [
-        (lo, hi, f["id"], position, f["source"], f["as_of"])
-        for (lo, hi, position), f in zip(entries, fields, strict=True)
+        (lo, hi, c.id, position, c.source, c.as_of)
+        for (lo, hi, position), c in zip(entries, chosen, strict=True)
     ]
 
 

@@ -33,6 +33,9 @@ MAX_FILE_BYTES = 32 * 1024 * 1024  # ~150k claims; a larger file is a mistake or
 _TOML_POS = re.compile(r"^(?P<msg>.*) \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 _TOML_EOF = re.compile(r"^(?P<msg>.*) \(at end of document\)$")
 _VALUE_TAGS = ("date", "quantity", "text")
+# BaseModels report an unknown field as extra_forbidden, pydantic dataclasses (story items) like this.
+_NOT_A_TABLE = ("dict_type", "model_type", "dataclass_type", "model_attributes_type")
+UNKNOWN_FIELD_ERRORS = ("extra_forbidden", "unexpected_keyword_argument")
 
 
 @dataclass(frozen=True)
@@ -130,9 +133,9 @@ def _schema_problems(
             text = f"missing the required [{loc[0]}] table" if loc else "missing a required table"
         elif error["type"] == "missing":
             text = f"{where} is missing required field {field_path!r}".strip()
-        elif error["type"] == "extra_forbidden" and not where:
+        elif error["type"] in UNKNOWN_FIELD_ERRORS and not where:
             text = f"unknown top-level key {field_path!r} (misspelt? expected story, sources, events, ...)"
-        elif error["type"] == "extra_forbidden":
+        elif error["type"] in UNKNOWN_FIELD_ERRORS:
             text = f"{where} has unknown field {field_path!r} (misspelt?)".strip()
         else:
             shown = _describe_value(error.get("input"))
@@ -146,6 +149,8 @@ def _schema_problems(
 def _clean_message(error: dict[str, Any]) -> str:
     if error["type"] == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
         return "ids and references are lower-case slugs: letters and digits joined by - _ . (e.g. 'the-hill')"
+    if error["type"] in _NOT_A_TABLE:
+        return "must be a table, e.g. [story] or { date = \"2025-09\" }"
     message = str(error["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +22,7 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
+from pydantic.dataclasses import dataclass
 
 from .dates import EdtfError, parse_date
 
@@ -65,6 +66,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=True)
 
 
+_T = TypeVar("_T")
+
+
+def item(cls: type[_T]) -> type[_T]:
+    """A story item: a frozen, slotted pydantic dataclass that forbids unknown fields.
+
+    Dataclasses rather than BaseModels because a story may hold 100k claims: a slotted dataclass
+    has no per-instance __dict__ or fields-set, which cut a 100k-claim story's models from 240 MB
+    to about a quarter of that, with the same validation and JSON Schema.
+    """
+    return dataclass(config=_ITEM_CONFIG, frozen=True, slots=True, kw_only=True)(cls)
+
+
+_ITEM_CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
 class SourceKind(str, Enum):
     digest = "digest"
     news = "news"
@@ -100,7 +117,8 @@ class ConflictStatus(str, Enum):
     resolved = "resolved"
 
 
-class Story(Strict):
+@item
+class Story:
     """The story's own header: what it is about and how current it is."""
 
     id: Slug
@@ -110,7 +128,8 @@ class Story(Strict):
     note: Text | None = None
 
 
-class Source(Strict):
+@item
+class Source:
     """Where words come from (schema.org NewsArticle / PROV Entity)."""
 
     id: Slug
@@ -130,7 +149,8 @@ class Source(Strict):
     )
 
 
-class Event(Strict):
+@item
+class Event:
     """A dated moment in the narrative (a TimelineJS slide). `when` is absent if no source dates it."""
 
     id: Slug
@@ -145,7 +165,8 @@ class Event(Strict):
     inference: Text | None = None
 
 
-class KeyPoint(Strict):
+@item
+class KeyPoint:
     id: Slug
     title: Line
     text: Text
@@ -155,11 +176,13 @@ class KeyPoint(Strict):
     sources: list[Slug] = Field(default_factory=list)
 
 
-class DateValue(Strict):
+@item
+class DateValue:
     date: Edtf
 
 
-class QuantityValue(Strict):
+@item
+class QuantityValue:
     """A number as a range: `amount` alone is exact unless `approximate`; `low`/`high` bound it."""
 
     amount: float | None = None
@@ -177,7 +200,8 @@ class QuantityValue(Strict):
         return self
 
 
-class TextValue(Strict):
+@item
+class TextValue:
     text: Text
 
 
@@ -211,7 +235,8 @@ ClaimValue = Annotated[
 ]
 
 
-class Claim(Strict):
+@item
+class Claim:
     """One statement a source makes (a Wikidata-style statement) with its verbatim quote."""
 
     id: Slug
@@ -236,7 +261,8 @@ class Claim(Strict):
     )
 
 
-class CuratedConflict(Strict):
+@item
+class CuratedConflict:
     """A human note on a disagreement: annotates a detected conflict, or adds one detection misses."""
 
     id: Slug
