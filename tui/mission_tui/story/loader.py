@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .chunked import load_in_slices
 from .models import SLUG_PATTERN, TABLES, StoryFile, reference_problems
 
 if sys.version_info >= (3, 11):
@@ -251,6 +252,11 @@ def validate_data(data: dict[str, Any], text: str, file: str) -> StoryFile:
             model = StoryFile.model_validate(data, context={"defer_references": True})
     except ValidationError as exc:
         raise StoryLoadError(_schema_problems(exc, data, item_start_lines(text), file)) from None
+    return check_references(model, text, file)
+
+
+def check_references(model: StoryFile, text: str, file: str) -> StoryFile:
+    """Raise every duplicate id and dangling reference, located at its item's line."""
     references = list(reference_problems(model))
     if references:
         starts = item_start_lines(text)
@@ -261,8 +267,15 @@ def validate_data(data: dict[str, Any], text: str, file: str) -> StoryFile:
 
 
 def loads_story(text: str, file: str = "<story>") -> StoryFile:
-    """Parse and validate story text (no file access: quotes are not checked against documents)."""
+    """Parse and validate story text (no file access: quotes are not checked against documents).
+
+    Large stories go slice by slice (see chunked.py) so their parsed TOML is never all in memory;
+    anything that path cannot vouch for is parsed whole, which also reports every error.
+    """
     with _gc_paused():
+        model = load_in_slices(text, _rtoml.loads if _rtoml is not None else tomllib.loads)
+        if model is not None:
+            return check_references(model, text, file)
         data = parse_toml(text, file)
     return validate_data(data, text, file)
 

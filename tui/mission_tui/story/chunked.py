@@ -1,0 +1,78 @@
+"""Parse and validate a large story a slice at a time, so its parsed TOML never exists all at once.
+
+A 100k-claim story is ~22 MB of TOML: parsed whole, the dicts alone take ~150 MB (rtoml's own
+document a further ~330 MB at its peak) before the models are built. Cut at its top-level item
+headers (`[[claims]]` ...), each slice is parsed and turned into models, and its dicts are freed
+before the next one, so the peak is about the size of the models.
+
+This is only a fast path. It returns None, and the caller parses the file whole, whenever the
+result could differ from a whole-file parse: any slice that fails to parse or validate, an item
+count that does not match its headers, or a key defined in two slices. A cut inside a multi-line
+string always leaves the earlier slice with an unterminated string, so it cannot go unnoticed.
+Every error message therefore still comes from the whole-file path, with its line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from .models import TABLES, Claim, CuratedConflict, Event, KeyPoint, Source, StoryFile
+
+ITEMS_PER_SLICE = 2_000
+_HEADER = re.compile(
+    r"^[ \t]*\[\[[ \t]*(" + "|".join(TABLES) + r")[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE
+)
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    table: TypeAdapter(list[model])
+    for table, model in zip(TABLES, (Source, Event, KeyPoint, Claim, CuratedConflict), strict=True)
+}
+
+
+def load_in_slices(text: str, parse: Callable[[str], dict[str, Any]]) -> StoryFile | None:
+    """The validated story (references not yet checked), or None to say: parse this file whole."""
+    headers = list(_HEADER.finditer(text))
+    if len(headers) <= ITEMS_PER_SLICE:
+        return None  # small enough that slicing saves nothing
+    try:
+        top = parse(text[: headers[0].start()])
+    except Exception:
+        return None
+    if top.keys() & set(TABLES):
+        return None  # a table also given another way (e.g. an inline array): let tomllib judge
+    items: dict[str, list[Any]] = {table: [] for table in TABLES}
+    for first in range(0, len(headers), ITEMS_PER_SLICE):
+        block = headers[first : first + ITEMS_PER_SLICE]
+        end = first + ITEMS_PER_SLICE
+        stop = headers[end].start() if end < len(headers) else len(text)
+        try:
+            data = parse(text[block[0].start() : stop])
+        except Exception:
+            return None
+        counts = Counter(match.group(1) for match in block)
+        if counts.keys() - data.keys():
+            return None
+        for key, value in data.items():
+            if key in counts:
+                if not isinstance(value, list) or len(value) != counts[key]:
+                    return None
+                try:
+                    items[key].extend(_ADAPTERS[key].validate_python(value))
+                except ValidationError:
+                    return None
+            elif key in top or key in TABLES:
+                return None  # defined twice: a whole-file parse reports it
+            else:
+                top[key] = value  # e.g. a [story] table written after the items
+        del data
+    try:
+        return StoryFile.model_validate(
+            {**top, **{table: found for table, found in items.items() if found}},
+            context={"defer_references": True},
+        )
+    except ValidationError:
+        return None
