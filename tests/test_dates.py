@@ -171,3 +171,38 @@ def test_interval_fast_path_agrees_with_edtf(start: str, end: str, open_start: b
 def test_inverted_interval_is_an_error() -> None:
     with pytest.raises(EdtfError, match="ends before it starts"):
         parse_date("2026/2025")
+
+
+@st.composite
+def year_qualified_dates(draw: st.DrawFn) -> str:
+    """2024?-09 / 2024~-09-27: a qualifier on the year alone, as when a source omits the year."""
+    day = draw(st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31)))
+    qualifier = draw(st.sampled_from("?~%"))
+    tail = f"-{day:%m}" + (f"-{day:%d}" if draw(st.booleans()) else "")
+    return f"{day.year:04d}{qualifier}{tail}"
+
+
+def _outcome(parse: object, text: str) -> tuple[object, ...] | str:
+    try:
+        span = parse(text)  # type: ignore[operator]
+    except EdtfError:
+        return "rejected"
+    return (span.lower, span.upper, span.lower_fuzzy, span.upper_fuzzy, span.uncertain, span.approximate)
+
+
+@given(
+    year_qualified_dates() | plain_dates(),
+    year_qualified_dates() | plain_dates() | st.just(".."),
+    st.sampled_from(["single", "interval", "open-start"]),
+)
+def test_fast_paths_agree_with_edtf_on_validity_and_bounds(first: str, second: str, shape: str) -> None:
+    """Whatever the fast paths accept, edtf accepts with the same bounds, and the reverse."""
+    from mission_tui.story.dates import _edtf_span
+
+    text = {"single": first, "interval": f"{first}/{second}", "open-start": f"../{first}"}[shape]
+    expected = _outcome(_edtf_span, text)
+    got = _outcome(parse_date, text)
+    if expected != "rejected" and got == "rejected":
+        assert expected[0] > expected[1]  # type: ignore[index,operator]  # only inverted ones
+    else:
+        assert got == expected

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -27,10 +28,13 @@ ITEMS_PER_SLICE = 2_000
 _HEADER = re.compile(
     r"^[ \t]*\[\[[ \t]*(" + "|".join(TABLES) + r")[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE
 )
-_ADAPTERS: dict[str, TypeAdapter[Any]] = {
-    table: TypeAdapter(list[model])
-    for table, model in zip(TABLES, (Source, Event, KeyPoint, Claim, CuratedConflict), strict=True)
-}
+
+
+@cache
+def _adapter(table: str) -> TypeAdapter[Any]:
+    """Built on first use: only large stories need them, and building costs start-up time."""
+    models = dict(zip(TABLES, (Source, Event, KeyPoint, Claim, CuratedConflict), strict=True))
+    return TypeAdapter(list[models[table]])  # type: ignore[valid-type]
 
 
 def load_in_slices(text: str, parse: Callable[[str], dict[str, Any]]) -> StoryFile | None:
@@ -61,7 +65,7 @@ def load_in_slices(text: str, parse: Callable[[str], dict[str, Any]]) -> StoryFi
                 if not isinstance(value, list) or len(value) != counts[key]:
                     return None
                 try:
-                    items[key].extend(_ADAPTERS[key].validate_python(value))
+                    items[key].extend(_adapter(key).validate_python(value))
                 except ValidationError:
                     return None
             elif key in top or key in TABLES:

@@ -18,8 +18,6 @@ from functools import lru_cache
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
-from edtf import parse_edtf
-from edtf.parser.edtf_exceptions import EDTFParseException
 
 Precision = Literal["day", "month", "year", "season", "interval", "other"]
 
@@ -27,6 +25,8 @@ _MONTHS = list(calendar.month_name)
 # Plain ISO forms need no grammar: YYYY, YYYY-MM, YYYY-MM-DD with an optional ? ~ % qualifier on the
 # whole date. Everything else goes through edtf. tests/test_dates.py checks both paths agree.
 _PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$")
+# A qualifier on the year alone, as when a source omits the year: 2024?-09-27, 2024~-09.
+_YEAR_QUALIFIED = re.compile(r"^(\d{4})([?~%])-(\d{2})(?:-(\d{2}))?$")
 
 
 class EdtfError(ValueError):
@@ -124,6 +124,45 @@ def _plain_span(text: str, match: re.Match[str]) -> DateSpan:
     )
 
 
+def _year_qualified_span(text: str) -> DateSpan | None:
+    """`2024?-09-27`: month and day as given, the year widened alone (edtf's partial qualification)."""
+    match = _YEAR_QUALIFIED.match(text)
+    if match is None or int(match.group(3)) > 12:
+        return None
+    year, qualifier, month, day = match.groups()
+    base = _plain_span(
+        f"{year}-{month}" + (f"-{day}" if day else ""),
+        _PLAIN.match(f"{year}-{month}" + (f"-{day}" if day else "")),
+    )  # type: ignore[arg-type]
+    pad = relativedelta(years=2 if qualifier == "%" else 1)
+    try:
+        lower_fuzzy, upper_fuzzy = base.lower - pad, base.upper + pad  # type: ignore[operator]
+    except (OverflowError, ValueError):
+        return None
+    return DateSpan(
+        text,
+        base.lower,
+        base.upper,
+        lower_fuzzy,
+        upper_fuzzy,
+        base.precision,
+        qualifier in "?%",
+        qualifier in "~%",
+    )
+
+
+def _simple_span(text: str) -> DateSpan | None:
+    """A date the fast paths understand (plain, whole-qualified or year-qualified), else None."""
+    return _plain_only(text) or _year_qualified_span(text)
+
+
+def _plain_only(text: str) -> DateSpan | None:
+    match = _PLAIN.match(text)
+    if match is None or (match.group(2) and int(match.group(2)) > 12):
+        return None
+    return _plain_span(text, match)
+
+
 def _plain_interval(text: str) -> DateSpan | None:
     """`A/B` with plain (optionally qualified) ends or `..`: bounds from each end, no grammar."""
     left, sep, right = text.partition("/")
@@ -134,10 +173,13 @@ def _plain_interval(text: str) -> DateSpan | None:
         if part == "..":
             ends.append(None)
             continue
-        match = _PLAIN.match(part)
-        if match is None or (match.group(2) and int(match.group(2)) > 12):
+        # edtf accepts a year-qualified end (EDTF level 2) only in a closed interval whose other
+        # end has no whole-date qualifier (level 1); anything else is edtf's to judge.
+        level2_ok = ".." not in (left, right) and not any(p[-1:] in "?~%" for p in (left, right))
+        span = _simple_span(part) if level2_ok else _plain_only(part)
+        if span is None:
             return None
-        ends.append(_plain_span(part, match))
+        ends.append(span)
     start, end = ends
     return DateSpan(
         text=text,
@@ -152,6 +194,10 @@ def _plain_interval(text: str) -> DateSpan | None:
 
 
 def _edtf_span(text: str) -> DateSpan:
+    # Imported here: building edtf's grammar costs ~40 ms, and most stories' dates never need it.
+    from edtf import parse_edtf
+    from edtf.parser.edtf_exceptions import EDTFParseException
+
     try:
         parsed = parse_edtf(text)
     except EDTFParseException:
@@ -214,7 +260,7 @@ def parse_date(text: str) -> DateSpan:
     match = _PLAIN.match(text)
     if match:
         return _plain_span(text, match)
-    span = _plain_interval(text) or _edtf_span(text)
+    span = _year_qualified_span(text) or _plain_interval(text) or _edtf_span(text)
     if span.lower is None and span.upper is None and ".." not in text:
         raise EdtfError(f"{text!r} has no usable bounds")
     if span.lower and span.upper and span.lower > span.upper:
