@@ -95,6 +95,19 @@ async def test_step_through_keys_and_progress(make):
         assert "Review published" in detail_text(app)
 
 
+async def test_progress_follows_the_timeline_cursor_while_filtering(make):
+    # Typing a filter moves the timeline's cursor when its item is filtered out; "Step n of m" follows.
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.main_screen
+        tl = screen.timeline.list
+        await pilot.press("j")
+        assert tl.highlighted_key == "review" and screen.progress_text == "Step 2 of 5"
+        await pilot.press("slash", *"hand")
+        assert tl.highlighted_key == "handover"
+        assert screen.progress_text == "Step 4 of 5"
+
+
 async def test_step_from_today_marker(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -234,3 +247,34 @@ async def test_enter_opens_detail_and_related_enter_jumps(make):
         assert app.focused is screen.sources.list
         assert screen.sources.list.highlighted_key == "beta"
         assert "Beta Wire" in detail_text(app)
+
+
+async def test_detail_text_scrolls_with_keys_wheel_and_its_scrollbar(make, bundled_story):
+    from textual import events
+    from textual.geometry import Offset
+    from textual.scrollbar import ScrollTo
+    from textual.selection import Selection
+
+    app = make(bundled_story)
+    async with app.run_test(size=SIZE) as pilot:
+        detail = app.main_screen.detail
+        text, view = detail.body, detail.scroll
+        assert view.bar.display and text.virtual_size.height > text.size.height  # step 1 is long at 80x24
+        view.focus()
+        await pilot.press("j", "j")
+        assert text.scroll_y == 2 and view.bar.position == 2
+        await pilot.press("end")
+        await pilot.pause(0.3)
+        assert text.scroll_y == text.max_scroll_y > 2
+        await pilot.press("home")
+        await pilot.pause(0.3)
+        assert text.scroll_y == 0
+        await pilot._post_mouse_events([events.MouseScrollDown], view.bar, offset=(0, 2))
+        await pilot.pause(0.2)
+        assert text.scroll_y > 0  # the wheel over the scrollbar scrolls the text, as over the text
+        view.bar.post_message(ScrollTo(y=5, animate=False))  # what dragging the thumb sends
+        await pilot.pause(0.2)
+        assert text.scroll_y == 5
+        app.screen.selections = {text: Selection(Offset(0, 0), Offset(4, 0))}
+        await pilot.pause()
+        assert app.screen.get_selected_text() == text.content.plain[:4]  # selectable like a Static

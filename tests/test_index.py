@@ -6,15 +6,8 @@ from datetime import date
 
 import pytest
 
-from mission_tui.story.index import (
-    TODAY_KEY,
-    Timing,
-    build_index,
-    date_words,
-    precision_words,
-    short_date,
-    timing_of,
-)
+from mission_tui.story.date_words import Timing, date_words, precision_words, short_date, timing_of
+from mission_tui.story.index import TODAY_KEY, build_index
 from mission_tui.story.models import EventStatus
 
 

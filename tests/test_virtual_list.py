@@ -122,3 +122,70 @@ async def test_left_right_are_not_bound_by_the_list():
         lst = app.query_one(VirtualList)
         keys = set(lst._bindings.key_to_bindings)
         assert "left" not in keys and "right" not in keys
+
+
+class RefreshSpy:
+    """Records the regions a list asks to repaint (a bare `refresh()` is recorded as "all")."""
+
+    def __init__(self, lst: VirtualList) -> None:
+        self.calls: list[object] = []
+        original = lst.refresh
+
+        def refresh(*regions, **kwargs):
+            self.calls.extend(regions or ["all"])
+            return original(*regions, **kwargs)
+
+        lst.refresh = refresh  # type: ignore[method-assign]
+
+    def rows(self) -> list[int]:
+        assert "all" not in self.calls, self.calls
+        return sorted(y for region in self.calls for y in range(region.y, region.bottom))  # type: ignore[attr-defined]
+
+
+async def test_set_marked_repaints_only_rows_whose_mark_changed():
+    app = ListApp([str(i) for i in range(100)])
+    async with app.run_test(size=(40, 10)) as pilot:
+        lst = app.query_one(VirtualList)
+        await pilot.pause()
+        spy = RefreshSpy(lst)
+        lst.set_marked({"1", "3"})
+        assert spy.rows() == [1, 3]
+        spy.calls.clear()
+        lst.set_marked({"3", "50"})  # 1 unmarked, 3 unchanged, 50 is off screen
+        assert spy.rows() == [1]
+        spy.calls.clear()
+        lst.set_marked({"3", "50"})  # no change: no repaint at all
+        assert spy.calls == []
+        # most of the viewport changes: one region for the whole viewport, not one per row
+        lst.set_marked({str(i) for i in range(8)} | {"3"})
+        assert len(spy.calls) == 1 and spy.rows() == list(range(10))
+        # only the text columns: a scrollbar repaints itself when its thumb moves
+        assert all(region.width == lst.scrollable_content_region.width for region in spy.calls)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert lst.render_line(5).text.startswith("▌") and not lst.render_line(9).text.startswith("▌")
+
+
+async def test_cursor_move_repaints_two_rows_not_the_list():
+    app = ListApp([str(i) for i in range(100)])
+    async with app.run_test(size=(40, 10)) as pilot:
+        lst = app.query_one(VirtualList)
+        await pilot.pause()
+        spy = RefreshSpy(lst)
+        await pilot.press("j")
+        assert spy.rows() == [0, 1]
+        spy.calls.clear()
+        lst.move_to_key("4", post=False)  # quiet moves (following a selection) too
+        assert spy.rows() == [1, 4]
+
+
+async def test_rows_are_drawn_once_and_reused_when_the_list_scrolls():
+    app = ListApp([str(i) for i in range(100)])
+    async with app.run_test(size=(40, 10)) as pilot:
+        lst = app.query_one(VirtualList)
+        await pilot.press("end")
+        await pilot.pause()
+        first = lst.render_line(3)
+        assert lst.render_line(3) is first  # same row, same state: the cached strip
+        lst.set_marked({lst._keys[lst._visible[round(lst.scroll_y) + 3]]})
+        marked = lst.render_line(3)
+        assert marked is not first and marked.text.startswith("▌")

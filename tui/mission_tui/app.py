@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from .screens.commands import StoryItemsProvider
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .story.index import StoryIndex, build_index, date_words
+from .screens.palette import SafeCommandPalette
+from .story.date_words import date_words
+from .story.index import StoryIndex, build_index
 from .story.loader import LoadedStory
 from .story.sanitize import clean_line
 
@@ -38,6 +42,15 @@ def pick_theme(environ: Mapping[str, str] | None = None) -> str:
     if colorterm in ("truecolor", "24bit") or "256color" in term or "direct" in term:
         return "textual-dark"
     return "ansi-dark"
+
+
+def freeze_heap() -> None:
+    """Move everything alive now (story, index, widgets) out of the garbage collector's reach.
+
+    A 100k-claim story is millions of long-lived objects; every full collection walks them all
+    (0.5 s, a visible stall on a keypress). They live until exit, so the collector gains nothing there.
+    """
+    gc.freeze()
 
 
 class MissionApp(App[None]):
@@ -92,14 +105,33 @@ class MissionApp(App[None]):
         self.main_screen.load_index(index)
         self.sub_title = f"as of {index.as_of_words()} · today is {date_words(index.today.isoformat())}"
         self.main_screen.header.set_dates(self.sub_title)
+        freeze_heap()
+
+    def on_unmount(self) -> None:
+        """Hand the frozen objects back to the collector, so apps run one after another (tests)
+        do not pile up uncollectable cycles."""
+        gc.unfreeze()
 
     # -- actions -------------------------------------------------------------------------------
 
     def jump_to_item(self, kind: str, key: str) -> None:
         """Jump from anywhere (palette) to an item: its pane, cursor and detail."""
-        if self.screen is not self.main_screen:
+        # Pop only our own help screen: the palette dismisses itself, and its pop may still be
+        # pending here, so popping "whatever is not the explorer" could pop the explorer too.
+        if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         self.main_screen.jump(kind, key)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Never pop the explorer itself: a burst of keys can ask a closing modal to pop twice."""
+        if len(self.screen_stack) <= 1:
+            return AwaitComplete.nothing()
+        return super().pop_screen()
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, hardened against keys arriving in one burst (see screens/palette.py)."""
+        if self.use_command_palette and not SafeCommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def action_cycle_theme(self) -> None:
         current = self.theme if self.theme in THEMES else THEMES[-1]

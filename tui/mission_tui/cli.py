@@ -255,8 +255,11 @@ def cmd_explore(args: argparse.Namespace) -> int:
             raise
         _print_fallback(loaded)
         return 0
-    make_app(loaded, today=args.today or date.today()).run()
-    return 0
+    from .terminal import run_app
+
+    # run_app, not app.run(): SIGTERM/SIGHUP/SIGINT become a clean exit that restores the terminal,
+    # and the status says how it ended (0 quit, 1 error, 128 + signal number).
+    return run_app(make_app(loaded, today=args.today or date.today()))
 
 
 def _day(text: str) -> date:

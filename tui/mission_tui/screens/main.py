@@ -18,6 +18,7 @@ from ..widgets.detail import DetailPane
 from ..widgets.header import StoryHeader
 from ..widgets.key_points import KeyPointsPane
 from ..widgets.pane import Pane
+from ..widgets.repaint import set_border_subtitle
 from ..widgets.rows import ROW_RENDERERS, timeline_row
 from ..widgets.sources import SourcesPane
 from ..widgets.timeline import TimelinePane
@@ -128,6 +129,8 @@ class MainScreen(Screen[None]):
                 lambda key, render=render: render(index, key),
                 (lambda key, kind=kind: "" if key == TODAY_KEY else index.search_text(kind, key)),
             )
+        for pane in self.panes.values():
+            pane.list.on_highlight = self._on_list_highlight
         first = index.timeline[0] if index.timeline else None
         if first is not None:
             self.timeline.jump_to(first)
@@ -143,14 +146,19 @@ class MainScreen(Screen[None]):
                 return pane
         return None
 
-    def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
-        pane = self._pane_of(event.virtual_list)
+    def _on_list_highlight(self, virtual_list: VirtualList, key: str | None) -> None:
+        """Follow a pane's cursor at once, so the whole keypress is drawn in the same frame."""
+        pane = self._pane_of(virtual_list)
         if pane is None:
             return
         if pane is self.timeline:
             self._update_progress()
-        if event.virtual_list.has_focus:
+        if virtual_list.has_focus:
             self._select_from(pane)
+
+    def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
+        # Normally already handled by `_on_list_highlight`; then this finds nothing to change.
+        self._on_list_highlight(event.virtual_list, event.key)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         pane = self._pane_of(event.widget)
@@ -232,7 +240,7 @@ class MainScreen(Screen[None]):
             text = f"Today · after step {index.today_position} of {total}"
         else:
             text = f"{total} steps"
-        self.timeline.border_subtitle = text
+        set_border_subtitle(self.timeline, text)
 
     @property
     def progress_text(self) -> str:

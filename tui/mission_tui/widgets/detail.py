@@ -2,31 +2,63 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
+from textual.css.scalar import Unit
 from textual.message import Message
 from textual.widgets import Static
 
-from ..story.index import KIND_LABELS, TODAY_KEY, StoryIndex
+from ..story.index import KIND_LABELS, TODAY_KEY, Links, StoryIndex
+from .detail_body import DetailText, DetailView
 from .detail_render import body_for
+from .repaint import auto_height, set_border_title
 from .virtual_list import VirtualList
 
+RELATED_KINDS = ("event", "key_point", "source", "claim", "conflict")
 
-class DetailScroll(VerticalScroll, inherit_bindings=False):
-    """The detail text; scrolls with the list keys. Left/right stay free for stepping."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_down", "Scroll down", show=False),
-        Binding("up,k", "scroll_up", "Scroll up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home,g", "scroll_home", "Top", show=False),
-        Binding("end,G", "scroll_end", "Bottom", show=False),
-    ]
+class RelatedKeys(Sequence[str]):
+    """Every `kind:id` linked to one item, in display order, computed per row on demand.
+
+    A source can have tens of thousands of claims; building that list on every step would make a
+    keypress cost O(links) in allocations. The related list only ever reads the rows it shows.
+    """
+
+    def __init__(self, links: Links | None = None) -> None:
+        parts = [(kind, links.of(kind)) for kind in RELATED_KINDS] if links is not None else []
+        self._parts = [(kind, items) for kind, items in parts if items]
+        self._length = sum(len(items) for _, items in self._parts)
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, position: int) -> str: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[str]: ...
+
+    def __getitem__(self, position: int | slice) -> str | list[str]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(self._length))]
+        if position < 0:
+            position += self._length
+        if not 0 <= position < self._length:
+            raise IndexError(position)
+        for kind, items in self._parts:
+            if position < len(items):
+                return f"{kind}:{items[position]}"
+            position -= len(items)
+        raise IndexError(position)  # unreachable: the length is the sum of the parts
+
+    def __iter__(self) -> Iterator[str]:
+        for kind, items in self._parts:
+            for item in items:
+                yield f"{kind}:{item}"
 
 
 class DetailPane(Vertical):
@@ -43,8 +75,8 @@ class DetailPane(Vertical):
         self.index: StoryIndex | None = None
         self.kind: str | None = None
         self.key: str | None = None
-        self.body = Static(Content("Loading the story…"), id="detail-body")
-        self.scroll = DetailScroll(self.body, id="detail-scroll")
+        self.body = DetailText(Content("Loading the story…"), id="detail-body")
+        self.scroll = DetailView(self.body, id="detail-scroll")  # focus target; scroll keys, scrollbar
         self.related_heading = Static("", id="related-heading")
         self.related = VirtualList(empty_message="Nothing related.", id="related-list")
         self.related_heading.display = False
@@ -59,29 +91,45 @@ class DetailPane(Vertical):
         self.border_title = "Detail"
 
     def _body_width(self) -> int:
-        width = self.scroll.scrollable_content_region.width or self.scroll.size.width
+        width = self.body.size.width or self.scroll.size.width  # the text column, scrollbar excluded
         return max(20, width - 1)
 
     def show(self, index: StoryIndex, kind: str, key: str) -> None:
         changed = (kind, key) != (self.kind, self.key) or index is not self.index
         self.index, self.kind, self.key = index, kind, key
         label = "Today" if key == TODAY_KEY else KIND_LABELS.get(kind, kind)
-        self.border_title = f"Detail · {label}"
-        self.body.update(body_for(index, kind, key, self._body_width()))
+        set_border_title(self, f"Detail · {label}")
         if not changed:
+            self.body.update(body_for(index, kind, key, self._body_width()))
             return
-        self.scroll.scroll_home(animate=False, immediate=True)
-        keys: list[str] = []
-        if key != TODAY_KEY:
-            links = index.links(kind, key)
-            for other in ("event", "key_point", "source", "claim", "conflict"):
-                keys.extend(f"{other}:{item}" for item in links.of(other))
+        keys = RelatedKeys(None if key == TODAY_KEY else index.links(kind, key))
+        view_height = self._view_height(len(keys))
+        self.body.update(body_for(index, kind, key, self._body_width()), view_height)
+        self.body.scroll_home(animate=False, immediate=True)
         self.related.set_items(keys, self._related_row, self._related_search)
-        self.related_heading.update(
-            Content.assemble(("Related ", "bold"), (f"{len(keys)} · press 5", "$text-muted"))
+        self.related_heading.update(  # a fixed one-line box: no layout needed
+            Content.assemble(("Related ", "bold"), (f"{len(keys)} · press 5", "$text-muted")),
+            layout=False,
         )
         self.related_heading.display = bool(keys)
         self.related.display = bool(keys)
+
+    def _view_height(self, related: int) -> int | None:
+        """The text box's height once the related list shows `related` items (None: unknown yet).
+
+        The box takes what the heading and the list (`height: auto`, clamped) leave; knowing it now
+        lets the text be sized in the same frame as the list, not one layout later.
+        """
+        inner = self.content_region.height
+        if not inner:
+            return None
+        if not related:
+            return inner
+        rows = auto_height(self.related, related)
+        heading = self.related_heading.styles.height
+        if rows is None or heading is None or heading.unit is not Unit.CELLS:
+            return None
+        return max(0, inner - int(heading.value) - rows)
 
     def _related_row(self, composite: str) -> Content:
         assert self.index is not None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from ..story.date_words import TIMING_GLYPHS, Timing, date_words, day_words, precision_words
 from ..story.export import describe_value
-from ..story.index import TIMING_GLYPHS, TODAY_KEY, StoryIndex, Timing, date_words, day_words, precision_words
+from ..story.index import TODAY_KEY, StoryIndex
 from ..story.models import Claim
 from ..story.sanitize import clean_line, clean_text
 

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input
 
+from .repaint import set_border_title
 from .virtual_list import VirtualList
 
 
@@ -50,9 +51,9 @@ class Pane(Vertical):
         total, visible = self.list.total_count, self.list.visible_count
         count = self.count_of(total)
         if self.list.filter_text:
-            self.border_title = f"{self.TITLE} {self.count_of(visible, filtered=True)}/{count}"
+            set_border_title(self, f"{self.TITLE} {self.count_of(visible, filtered=True)}/{count}")
         else:
-            self.border_title = f"{self.TITLE} {count}"
+            set_border_title(self, f"{self.TITLE} {count}")
 
     def count_of(self, rows: int, filtered: bool = False) -> int:
         """Items counted in the title; a pane with non-item rows (the today marker) overrides this."""

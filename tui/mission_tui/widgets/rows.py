@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ..story.index import TIMING_GLYPHS, TODAY_KEY, StoryIndex, Timing, day_words
+from ..story.date_words import TIMING_GLYPHS, Timing, day_words
+from ..story.index import TODAY_KEY, StoryIndex
 from ..story.models import EventStatus
 from ..story.sanitize import clean_line
 

@@ -8,23 +8,29 @@ mounting, moving the cursor and scrolling cost the same for 10 items or 100,000.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from rich.segment import Segment
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Click
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.visual import Visual
+
+from .repaint import QuietScrollBar, set_virtual_size, sync_scrollbar
 
 RowRenderer = Callable[[str], Content]
 SearchText = Callable[[str], str]
+HighlightHook = Callable[["VirtualList", "str | None"], None]
 
 _CACHE_ROWS = 4096
+_CACHE_STRIPS = 512  # rendered rows: a few screens' worth in each state (plain, marked, cursor)
 
 
 class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
@@ -75,8 +81,9 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
-    """Position of the cursor among the visible (filtered) rows."""
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
+    """Position of the cursor among the visible (filtered) rows. Not `repaint`: a move repaints only the
+    two rows involved (or the viewport when it scrolls), not the whole list."""
 
     class Highlighted(Message):
         """The cursor moved to a different item."""
@@ -121,8 +128,14 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         self._marked: frozenset[str] = frozenset()
         self._filter = ""
         self._rows: OrderedDict[str, Content] = OrderedDict()
+        self._strips: OrderedDict[tuple[str, int, bool, VisualStyle], Strip] = OrderedDict()
         self._last_key: str | None = None
         self.empty_message = empty_message
+        self.on_highlight: HighlightHook | None = None
+        """Called at once when the cursor reaches another item, before `Highlighted` is posted.
+
+        The owner can then update everything that follows the cursor before the next frame, so a
+        keypress is drawn in one frame instead of one for the cursor and more for the rest."""
 
     # -- data --------------------------------------------------------------------------------
 
@@ -136,6 +149,7 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         self._search_cache = None
         self._position = {}
         self._rows.clear()
+        self._strips.clear()
         self._apply_filter(self._filter)
         self._set_cursor_quietly(0)
         self._post_highlight()
@@ -143,6 +157,7 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
     def invalidate(self) -> None:
         """Forget rendered rows (e.g. after the row renderer's inputs changed) and repaint."""
         self._rows.clear()
+        self._strips.clear()
         self.refresh()
 
     @property
@@ -164,11 +179,17 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         return None
 
     def set_marked(self, keys: Collection[str]) -> None:
-        """Mark items linked to the selection elsewhere; only changed visible rows repaint."""
-        marked = frozenset(keys)
-        if marked != self._marked:
-            self._marked = marked
-            self.refresh()
+        """Mark items linked to the selection elsewhere; only visible rows whose mark changed repaint.
+
+        Every step of the selection re-marks three panes, so a full refresh of each would redraw most
+        of the screen; usually one or two rows per pane actually change.
+        """
+        marked = keys if isinstance(keys, frozenset) else frozenset(keys)
+        old = self._marked
+        if marked == old:
+            return
+        self._marked = marked
+        self._refresh_rows(row for row, key in self._visible_rows() if (key in marked) != (key in old))
 
     @property
     def marked(self) -> frozenset[str]:
@@ -204,6 +225,37 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             self._last_key = self.highlighted_key
         return True
 
+    def _viewport_height(self) -> int:
+        return self.scrollable_content_region.height or self.size.height
+
+    def _visible_rows(self) -> list[tuple[int, str]]:
+        """(row, key) for the rows on screen: per-keypress work stays O(viewport), not O(items)."""
+        top = round(self.scroll_y)
+        end = min(len(self._visible), top + self._viewport_height())
+        keys, visible = self._keys, self._visible
+        return [(row, keys[visible[row]]) for row in range(top, end)]
+
+    def _refresh_rows(self, rows: Iterable[int]) -> None:
+        """Repaint these rows: one line each, or the viewport in one go when most of it changed.
+
+        Only the text columns: the scrollbar repaints itself when its thumb moves (QuietScrollBar).
+        """
+        top, height = round(self.scroll_y), self._viewport_height()
+        width = self.scrollable_content_region.width
+        on_screen = sorted({row - top for row in rows if top <= row < top + height})
+        if len(on_screen) > height // 2:
+            self.refresh(Region(0, 0, width, height))
+        else:
+            for y in on_screen:
+                self.refresh(Region(0, y, width, 1))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """As ScrollView's, but a scroll repaints the rows and leaves the scrollbar to itself."""
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = new_value
+        if round(old_value) != round(new_value):
+            self.refresh(Region(0, 0, self.scrollable_content_region.width, self._viewport_height()))
+
     def _index_of(self, key: str) -> int | None:
         if not self._position and self._keys:
             self._position = {k: i for i, k in enumerate(self._keys)}
@@ -219,15 +271,16 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             if self._search_cache is None:
                 self._search_cache = [self._search_text(k).casefold() for k in self._keys]
             self._visible = [i for i, hay in enumerate(self._search_cache) if needle in hay]
-        self.virtual_size = Size(self.size.width, len(self._visible))
+        set_virtual_size(self, Size(self.size.width, len(self._visible)))
         self.refresh()
 
     # -- cursor ------------------------------------------------------------------------------
 
     def _set_cursor_quietly(self, row: int) -> None:
+        old = self.cursor
         self.set_reactive(VirtualList.cursor, self._clamp(row))
-        self._scroll_cursor_into_view()
-        self.refresh()
+        self._scroll_cursor_into_view()  # a scroll repaints the viewport by itself
+        self._refresh_rows({old, self.cursor})
 
     def _clamp(self, row: int) -> int:
         return max(0, min(row, len(self._visible) - 1)) if self._visible else 0
@@ -237,14 +290,15 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._scroll_cursor_into_view()
-        self.refresh_line(old)
-        self.refresh_line(new)
+        self._refresh_rows({old, new})
         self._post_highlight()
 
     def _post_highlight(self) -> None:
         key = self.highlighted_key
         if key != self._last_key:
             self._last_key = key
+            if self.on_highlight is not None:
+                self.on_highlight(self, key)
             self.post_message(self.Highlighted(self, key))
 
     def _scroll_cursor_into_view(self) -> None:
@@ -291,10 +345,37 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
                 self.action_select()
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self._visible))
+        set_virtual_size(self, Size(self.size.width, len(self._visible)))
         self._scroll_cursor_into_view()
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """After a layout that left the list its size, only re-sync the scrollbar, quietly.
+
+        Textual repaints every scrollbar after every layout, in a frame of its own 17-33 ms later.
+        """
+        if size == self._size and container_size == self.container_size:
+            sync_scrollbar(self)
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        # Textual's also repaints the scrollbar unconditionally, a frame after the layout that
+        # called it; a QuietScrollBar repaints when its thumb moves, and a resize repaints it anyway.
+        sync_scrollbar(self)
+
     # -- rendering ---------------------------------------------------------------------------
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's own property, but with a scrollbar that skips repaints that draw nothing new."""
+        if self._vertical_scrollbar is None:
+            bar = QuietScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     def _row_content(self, key: str) -> Content:
         rows = self._rows
@@ -327,7 +408,19 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             components += ("virtual-list--cursor",)
         # The row's own style (cursor/marked backgrounds included) is the base the Content is rendered
         # on, so theme variables ($text-muted ...) resolve and alpha colours blend with the right colour.
+        # Textual caches it per focus state and theme, so it also keys the strip cache: when the list
+        # scrolls by one row, only the new row is drawn.
         style = self.get_visual_style(*components)
+        cache_key = (key, width, marked, style)
+        strip = self._strips.get(cache_key)
+        if strip is None:
+            strip = self._render_row_strip(key, width, marked, style)
+            self._strips[cache_key] = strip
+            if len(self._strips) > _CACHE_STRIPS:
+                self._strips.popitem(last=False)
+        return strip
+
+    def _render_row_strip(self, key: str, width: int, marked: bool, style: VisualStyle) -> Strip:
         line_style = style.rich_style
         gutter = Segment("▌", self.get_component_rich_style("virtual-list--marked")) if marked else None
         body_width = max(0, width - 1)

@@ -1,0 +1,284 @@
+"""The detail text, redrawn for each new item without a layout pass, and drawn exactly as before.
+
+It used to be a Static inside a VerticalScroll. The Static's height followed its text, so every new
+item meant a screen layout, then a second one when the container's virtual size caught up, and a
+third frame for the scrollbars: 40-60 ms before a keypress had finished drawing. Here the text is a
+Line API widget of fixed size that scrolls itself, and the scrollbar is Textual's own ScrollBar
+beside it. The geometry is the old one (padding, text column, scrollbar column), so the terminal
+receives the same cells; a layout happens only when the scrollbar appears or disappears.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich._wrap import divide_line
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollDown, ScrollTo, ScrollUp
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Visual
+from textual.widget import Widget
+
+from .repaint import QuietScrollBar, set_virtual_size, sync_scrollbar
+
+
+def _first_lines(content: Content, count: int) -> Content:
+    """The text up to the end of its `count`-th line: rendering that gives the same first `count`
+    wrapped lines (each line wraps on its own, and keeps its line number) without wrapping the rest."""
+    plain, end = content.plain, -1
+    for _ in range(count):
+        end = plain.find("\n", end + 1)
+        if end < 0:
+            return content
+    return content[:end]
+
+
+class DetailText(ScrollView, can_focus=False):
+    """Wrapped Content, one strip per line, scrolled by `scroll_y`; its scrollbar is a sibling."""
+
+    DEFAULT_CSS = """
+    DetailText {
+        width: 1fr;
+        height: 1;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 0;
+        background: transparent;
+    }
+    """
+
+    def __init__(self, content: Content, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._content = content
+        self._strips: list[Strip] = []  # the first lines, rendered on demand
+        self._strips_key: tuple[int, VisualStyle] | None = None  # what `_strips` were rendered for
+        self._complete = False  # whether `_strips` holds every line
+
+    @property
+    def content(self) -> Content:
+        return self._content
+
+    def update(self, content: Content, view_height: int | None = None) -> None:
+        """Show new text; the scroll position is left to the caller.
+
+        `view_height`: the height the box will have after this update, when the caller changes it
+        (the related list below grows or shrinks), so the text is sized once, in the same frame.
+        """
+        self._content = content
+        self._strips_key = None
+        self.measure(view_height)
+        self.refresh()
+
+    def _height_at(self, width: int) -> int:
+        """How many lines the text wraps to at `width`: Content.get_height's answer, from the plain text.
+
+        Textual's own count builds a Content per line (2-5 ms for a conflict's 300 lines); the wrap
+        points come from the same `divide_line` it uses, so the count is the same. Rules that change
+        the wrapping (tabs, nowrap, other overflow, line padding) go through Textual's count.
+        """
+        if width <= 0:
+            return 0
+        plain = self._content.plain
+        rule = self.styles.get_rule
+        if (
+            "\t" in plain
+            or rule("text_wrap", "wrap") != "wrap"
+            or rule("text_overflow", "fold") != "fold"
+            or rule("line_pad", 0)
+        ):
+            return self._content.get_height(self.styles, width)
+        return sum(len(divide_line(line, width, fold=True)) + 1 for line in plain.split("\n"))
+
+    def measure(self, view_height: int | None = None) -> None:
+        """Size the scroll range and the scrollbar for the text, counting lines without drawing them.
+
+        The scrollbar decision follows a VerticalScroll's: with the bar shown, it stays while the text
+        is taller than the view at the narrower width; without it, it appears when the text is taller
+        at the full width. Usually that is one line count per new item.
+        """
+        view = self.parent
+        if not isinstance(view, DetailView) or not view.size:
+            return
+        if view_height is None:
+            view_height = view.content_region.height
+        full = view.content_region.width
+        narrow = max(0, full - view.styles.scrollbar_size_vertical)
+        first = narrow if view.bar.display else full
+        lines = self._height_at(first)
+        bar = lines > view_height
+        width = narrow if bar else full
+        if width != first:
+            lines = self._height_at(width)
+        # As tall as the text, at most the view: below short text the box's own blank rows show, as
+        # they did below the Static. Between two long items the height stays put: no layout.
+        height = min(lines, view_height)
+        self.styles.height = height  # Textual lays out only if this changes
+        # Scrollable or not at that height (its own scrollbar has no width; the visible one is the
+        # view's): said now, so the layout for a new height is the only one.
+        self.show_vertical_scrollbar = lines > height
+        if self._vertical_scrollbar is not None or lines > height:
+            self.vertical_scrollbar.display = lines > height
+        set_virtual_size(self, Size(width, lines))
+        view.update_bar(bar, lines, view_height, self.scroll_y)
+
+    def on_resize(self) -> None:
+        self.measure()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # As VirtualList's: a layout that left the text its size needs no repaint of the scrollbar.
+        if size == self._size and container_size == self.container_size:
+            sync_scrollbar(self)
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        sync_scrollbar(self)  # as VirtualList's
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        view = self.parent
+        if isinstance(view, DetailView):
+            view.bar.position = new_value
+
+    def _line(self, row: int) -> Strip | None:
+        """Line `row` as a Static with these styles would render it; only what is shown gets drawn.
+
+        A new item draws just the rows in view (a detail text runs to ~70 lines); scrolling past
+        them draws the rest once.
+        """
+        key = (self.size.width, self.visual_style)  # strips carry colours (theme, focus) too
+        if key != self._strips_key:
+            self._strips, self._strips_key, self._complete = [], key, False
+        strips = self._strips
+        if row >= len(strips) and not self._complete and key[0] > 0:
+            content, wanted = self._content, None
+            if not strips:  # first draw: only the lines in view, from as many source lines at most
+                wanted = max(row + 1, round(self.scroll_y) + self.size.height)
+                content = _first_lines(content, wanted)
+            strips = Visual.to_strips(self, content, key[0], wanted, key[1])
+            self._strips = strips
+            self._complete = content is self._content and (wanted is None or len(strips) < wanted)
+        return strips[row] if row < len(strips) else None
+
+    def render_line(self, y: int) -> Strip:
+        line = self._line(round(self.scroll_y) + y)
+        if line is None:
+            return Strip.blank(self.size.width, self.visual_style.rich_style)
+        return line
+
+    # -- text selection, as a Static offers it ---------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract(self._content.plain), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips_key = None
+        self.refresh()
+
+
+class DetailView(Widget, can_focus=True, inherit_bindings=False):
+    """The focusable box around the text: padding, scrollbar, scroll keys (left/right stay free)."""
+
+    DEFAULT_CSS = """
+    DetailView {
+        layout: horizontal;
+        height: 1fr;
+    }
+    DetailView > QuietScrollBar {
+        width: 1;
+        height: 1fr;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+    ]
+
+    def __init__(self, text: DetailText, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = text
+        self.bar = QuietScrollBar(vertical=True)
+        self.bar.display = False
+
+    def compose(self) -> ComposeResult:
+        yield self.text
+        yield self.bar
+
+    def on_mount(self) -> None:
+        self.bar.thickness = self.styles.scrollbar_size_vertical
+
+    def on_resize(self) -> None:
+        # The view's height moves with the related list below it; the text's height follows it.
+        self.text.measure()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Not scrollable: its virtual size is bookkeeping, not worth the second layout Textual does.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+    def update_bar(self, shown: bool, lines: int, view: int, position: float) -> None:
+        """Show the scrollbar only when the text is taller than the view (a layout only if that flips)."""
+        bar = self.bar
+        bar.window_virtual_size = lines
+        bar.window_size = view
+        bar.position = position
+        bar.display = shown
+
+    # -- scrolling: keys, wheel and the scrollbar all move the text -------------------------------
+
+    def action_scroll_down(self) -> None:
+        self.text.action_scroll_down()
+
+    def action_scroll_up(self) -> None:
+        self.text.action_scroll_up()
+
+    def action_page_down(self) -> None:
+        self.text.action_page_down()
+
+    def action_page_up(self) -> None:
+        self.text.action_page_up()
+
+    def action_scroll_home(self) -> None:
+        self.text.action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        self.text.action_scroll_end()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        # The wheel over the text scrolls it directly; over the scrollbar or padding, as a scroll
+        # container would (same step as the wheel over the text).
+        if event.widget is not self.text and self.text.allow_vertical_scroll:
+            self.text._scroll_down_for_pointer(animate=False)
+            event.stop()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        if event.widget is not self.text and self.text.allow_vertical_scroll:
+            self.text._scroll_up_for_pointer(animate=False)
+            event.stop()
+
+    def on_scroll_to(self, message: ScrollTo) -> None:
+        self.text.scroll_to(y=message.y, animate=message.animate, duration=0.1)
+        message.stop()
+
+    def on_scroll_up(self, message: ScrollUp) -> None:
+        self.text.scroll_page_up()
+        message.stop()
+
+    def on_scroll_down(self, message: ScrollDown) -> None:
+        self.text.scroll_page_down()
+        message.stop()

@@ -1,0 +1,181 @@
+"""Updates that repaint without a layout pass.
+
+Textual lays out the whole screen whenever a ScrollView's virtual size changes, and repaints a whole
+widget (children included) when its border title changes. Per keypress that costs a reflow plus a
+second and third frame: each Textual frame after the first in a burst lands 17-33 ms later, so one
+keypress took 60 ms to finish drawing. These helpers do the same updates while touching only what
+changed; a layout still happens when a widget's own size or scrollbars really change.
+"""
+
+from __future__ import annotations
+
+from math import ceil
+
+from rich.console import RenderableType
+from textual.css.scalar import Unit
+from textual.geometry import Region, Size
+from textual.reactive import Reactive
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
+from textual.widget import Widget
+
+
+def _set_border_text(widget: Widget, attribute: str, text: str, bottom: bool) -> None:
+    new = widget.render_str(text).expand_tabs(4).split()[0]  # as Textual's own descriptor does
+    old = getattr(widget, attribute)
+    if old is not None and old.markup == new.markup:
+        return
+    setattr(widget, attribute, new)
+    if not widget.is_mounted or not widget.outer_size:
+        widget.refresh()
+        return
+    width, height = widget.outer_size
+    offset = widget.content_offset  # refresh regions are relative to the content area
+    widget.refresh(Region(-offset.x, (height - 1 if bottom else 0) - offset.y, width, 1))
+
+
+def set_border_title(widget: Widget, text: str) -> None:
+    """Set `widget.border_title`, repainting only the top border row, and only if it changed."""
+    _set_border_text(widget, "_border_title", text, bottom=False)
+
+
+def set_border_subtitle(widget: Widget, text: str) -> None:
+    """Set `widget.border_subtitle`, repainting only the bottom border row, and only if it changed."""
+    _set_border_text(widget, "_border_subtitle", text, bottom=True)
+
+
+def auto_height(widget: Widget, rows: int) -> int | None:
+    """The height an `height: auto` widget takes for `rows` lines; None when that depends on more."""
+    styles = widget.styles
+    height = rows
+    for scalar, pick in ((styles.max_height, min), (styles.min_height, max)):
+        if scalar is None:
+            continue
+        if scalar.unit is not Unit.CELLS:
+            return None
+        height = pick(height, int(scalar.value))
+    return height
+
+
+def _shows_vertical_scrollbar(widget: ScrollView, size: Size, view_height: int) -> bool:
+    overflow = widget.styles.overflow_y
+    if overflow == "auto":
+        return size.height > view_height
+    return overflow == "scroll"
+
+
+def sync_scrollbar(widget: Widget) -> None:
+    """Textual's `_scroll_update` without its unconditional scrollbar repaint.
+
+    A QuietScrollBar repaints by itself when its thumb moves; Textual's version repaints every
+    scrollbar after every layout, which costs a second frame 17-33 ms later.
+    """
+    widget._refresh_scrollbars()
+    if widget.show_vertical_scrollbar and widget.styles.scrollbar_size_vertical:
+        bar = widget.vertical_scrollbar
+        bar.window_virtual_size = widget.virtual_size.height
+        bar.window_size = widget.container_size.height - widget.scrollbar_size_horizontal
+    widget.scroll_x = widget.validate_scroll_x(widget.scroll_x)
+    widget.scroll_y = widget.validate_scroll_y(widget.scroll_y)
+
+
+def set_virtual_size(widget: ScrollView, size: Size) -> None:
+    """Set a ScrollView's virtual size; lay out only if its height or its scrollbar would change.
+
+    Otherwise the scroll range and the scrollbar's thumb are updated in place. When a layout is due,
+    it is Textual's own assignment; for a `height: auto` list the scrollbar it will need at its new
+    height is set at the same time, so the one layout places both (Textual would find out during
+    that layout and ask for a second one, a frame later).
+    """
+    old = widget.virtual_size
+    if size == old:
+        return
+    if not widget.is_mounted or not widget.size:
+        widget.virtual_size = size
+        return
+    height = widget.styles.height
+    auto = height is not None and height.is_auto
+    new_height = old_height = widget.container_size.height
+    if auto:
+        before, after = auto_height(widget, old.height), auto_height(widget, size.height)
+        if before is None or after is None:
+            widget.virtual_size = size
+            return
+        old_height, new_height = before, after
+    shows = _shows_vertical_scrollbar(widget, size, new_height)
+    if new_height == old_height and shows == widget.show_vertical_scrollbar:
+        widget.set_reactive(Widget.virtual_size, size)
+        sync_scrollbar(widget)
+        widget.refresh()
+        return
+    widget.virtual_size = size
+    if auto and shows != widget.show_vertical_scrollbar:
+        widget.show_vertical_scrollbar = shows
+        widget.vertical_scrollbar.display = shows
+    if auto and shows:  # the thumb for the new height, now rather than from inside the layout
+        bar = widget.vertical_scrollbar
+        bar.window_virtual_size = size.height
+        bar.window_size = new_height
+
+
+class QuietScrollBar(ScrollBar):
+    """A ScrollBar that repaints only when what it draws changes.
+
+    Textual repaints a scrollbar on every change of its position or sizes. A list of 10,000 items
+    moves its thumb by 1/800 of a cell per step, so nearly every repaint drew the same cells again:
+    every scrollbar on screen (5 at 80x24), every keypress, ~1 ms and a few hundred bytes. Here the
+    thumb is computed first (the same `render_bar` Textual draws with) and compared with what is
+    on screen; anything else that changes a scrollbar (hover, grab, resize, theme) repaints as usual.
+    """
+
+    window_virtual_size: Reactive[int] = Reactive(100, repaint=False)
+    window_size: Reactive[int] = Reactive(0, repaint=False)
+    position: Reactive[float] = Reactive(0, repaint=False)
+
+    def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1) -> None:
+        super().__init__(vertical, name, thickness=thickness)
+        self._drawn: object = None
+
+    def _thumb(self) -> object:
+        """What `render` would draw, in the renderer's default colours (the colours are not ours)."""
+        virtual_size = self.window_virtual_size
+        window_size = self.window_size if self.window_size < virtual_size else 0
+        length = self.size.height if self.vertical else self.size.width
+        thickness = self.size.width if self.vertical else self.size.height
+        bar = self.renderer.render_bar(
+            size=length,
+            virtual_size=ceil(virtual_size),
+            window_size=ceil(window_size),
+            position=self.position,
+            thickness=thickness,
+            vertical=self.vertical,
+        )
+        return list(bar.segments)
+
+    def _repaint_if_moved(self) -> None:
+        if self.is_mounted and self._thumb() != self._drawn:
+            self.refresh()
+
+    def on_mount(self) -> None:
+        # A scrollbar can be drawn before it is mounted, when a refresh is not yet a repaint; once
+        # mounted, catch up with anything that moved in between.
+        self.call_next(self._repaint_if_moved)
+
+    def watch_window_virtual_size(self) -> None:
+        self._repaint_if_moved()
+
+    def watch_window_size(self) -> None:
+        self._repaint_if_moved()
+
+    def watch_position(self) -> None:
+        self._repaint_if_moved()
+
+    def render(self) -> RenderableType:
+        self._drawn = self._thumb()
+        return super().render()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # A scrollbar's virtual size is bookkeeping; Textual would lay the screen out again for it.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
