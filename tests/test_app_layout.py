@@ -130,3 +130,21 @@ async def test_narrow_timeline_keeps_the_glyph_and_drops_the_word(make):
         await pilot.pause()
         drawdown = next(r for r in timeline_rows(app) if "Drawdown" in r)
         assert "◂ past" in drawdown
+
+
+async def test_unverified_quotes_are_flagged_in_the_explorer(bundled_story, make) -> None:
+    """A story whose quotes failed verification opens, with a warning the reader cannot miss."""
+    import dataclasses
+
+    from mission_tui.story.loader import Problem
+
+    flagged = dataclasses.replace(bundled_story, problems=[Problem("s.toml", "quote not found", 3)])
+    app = make(flagged)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("1 quote not found" in m for m in messages)
+    clean = make(bundled_story)
+    async with clean.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not [n for n in clean._notifications if n.severity == "warning"]

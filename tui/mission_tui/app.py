@@ -106,6 +106,20 @@ class MissionApp(App[None]):
         self.sub_title = f"as of {index.as_of_words()} · today is {date_words(index.today.isoformat())}"
         self.main_screen.header.set_dates(self.sub_title)
         freeze_heap()
+        self._warn_unverified_quotes()
+
+    def _warn_unverified_quotes(self) -> None:
+        """A misquote does not stop the explorer (see cli.py), but the reader must not miss it."""
+        count = len(self.loaded.problems)
+        if count:
+            noun = "quote" if count == 1 else "quotes"
+            self.notify(
+                f"{count} {noun} not found in their sources: the story cannot be checked against its "
+                "sources. Run `mission-tui check` for the list.",
+                title="Unverified quotes",
+                severity="warning",
+                timeout=30,
+            )
 
     def on_unmount(self) -> None:
         """Hand the frozen objects back to the collector, so apps run one after another (tests)
