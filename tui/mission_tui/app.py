@@ -147,6 +147,12 @@ class MissionApp(App[None]):
         if self.use_command_palette and not SafeCommandPalette.is_open(self):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
+    def search_themes(self) -> None:
+        """The palette's theme picker, on the hardened palette too (Textual's uses the plain one)."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
+
     def action_cycle_theme(self) -> None:
         current = self.theme if self.theme in THEMES else THEMES[-1]
         self.theme = THEMES[(THEMES.index(current) + 1) % len(THEMES)]
