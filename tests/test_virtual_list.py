@@ -189,3 +189,22 @@ async def test_rows_are_drawn_once_and_reused_when_the_list_scrolls():
         lst.set_marked({lst._keys[lst._visible[round(lst.scroll_y) + 3]]})
         marked = lst.render_line(3)
         assert marked is not first and marked.text.startswith("▌")
+
+
+async def test_scrollbar_repaints_only_when_its_thumb_moves():
+    app = ListApp([str(i) for i in range(100_000)])
+    async with app.run_test(size=(40, 10)) as pilot:
+        lst = app.query_one(VirtualList)
+        await pilot.pause()
+        bar = lst.vertical_scrollbar
+        at_top = bar._thumb()
+        repaints: list[object] = []
+        original = bar.refresh
+        bar.refresh = lambda *a, **k: (repaints.append(a), original(*a, **k))[1]  # type: ignore[method-assign]
+        for _ in range(12):  # scrolls by a row a step: 1/100,000 of the track, the thumb stays put
+            await pilot.press("j")
+        assert lst.scroll_y > 0 and repaints == []
+        await pilot.press("end")
+        await pilot.pause()
+        assert repaints  # now the thumb is at the bottom
+        assert bar._drawn == bar._thumb() != at_top  # and what is drawn is where it should be

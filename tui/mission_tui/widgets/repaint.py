@@ -153,13 +153,11 @@ class QuietScrollBar(ScrollBar):
         return list(bar.segments)
 
     def _repaint_if_moved(self) -> None:
-        if self.is_mounted and self._thumb() != self._drawn:
+        if self._thumb() != self._drawn:
+            # Marked dirty here too: a scrollbar can be drawn before its Mount is processed, and
+            # until then Textual's `refresh` notes a repaint without discarding the drawn lines.
+            self._set_dirty()
             self.refresh()
-
-    def on_mount(self) -> None:
-        # A scrollbar can be drawn before it is mounted, when a refresh is not yet a repaint; once
-        # mounted, catch up with anything that moved in between.
-        self.call_next(self._repaint_if_moved)
 
     def watch_window_virtual_size(self) -> None:
         self._repaint_if_moved()
