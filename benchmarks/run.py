@@ -1,6 +1,6 @@
 """mission-tui benchmarks: every figure measured in one run beside its reference (`make bench`).
 
-    python benchmarks/run.py [--quick] [--json OUT] [--runs N] [--keys N]
+    python benchmarks/run.py [--quick] [--json OUT] [--runs N] [--keys N] [--only PREFIX]
 
 Rows (targets in the table; PASS/MISS is decided on the numbers measured in this run, nothing else):
 1. first frame of `mission-tui` on the bundled story vs a bare Textual app (bare_app.py), both started
@@ -345,6 +345,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the results as JSON")
     parser.add_argument("--runs", type=int, help="first-frame runs per app (default 7, quick 3)")
     parser.add_argument("--keys", type=int, help="key presses for latency (default 200, quick 50)")
+    parser.add_argument(
+        "--only", metavar="PREFIX", action="append",
+        help="run only the steps whose name starts with PREFIX (e.g. 1, 3-6, 4/6); repeatable",
+    )  # fmt: skip
     parser.add_argument("--measure-load", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure_load:
@@ -366,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
             ("3-6 explorer, 100k claims", lambda: rows_big_story(100_000, 3, keys, is_target=True)),
             ("4/6 explorer, 100k events", lambda: rows_long_timeline(100_000, keys)),
         ]
+    if args.only:
+        steps = [(name, step) for name, step in steps if name.startswith(tuple(args.only))]
     rows: list[Row] = []
     for name, step in steps:
         print(f"  {name}…", file=sys.stderr, flush=True)
