@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from enum import Enum
+from itertools import chain
+from operator import attrgetter
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
@@ -314,12 +316,40 @@ class ReferenceProblems(list[ReferenceProblem]):
         return "; ".join(p.message for p in self)
 
 
-def _ids(items: Iterable[Any]) -> set[str]:
-    return {item.id for item in items}
+_REFERENCE_FIELDS: dict[str, dict[str, str]] = {  # table -> field -> the table its ids name
+    "events": {"sources": "sources", "key_points": "key_points", "claims": "claims"},
+    "key_points": {"claims": "claims", "events": "events", "sources": "sources"},
+    "claims": {"source": "sources"},
+    "conflicts": {"claims": "claims"},
+}
+
+
+def _references_hold(story: StoryFile) -> bool:
+    """Whether every id is unique and every reference resolves, by set arithmetic alone.
+
+    The usual answer for a valid story, found in C loops (100k claims: 0.19 s -> 0.03 s); only a
+    story with a problem pays for the item-by-item walk that names each one.
+    """
+    ids: dict[str, set[str]] = {}
+    for table in TABLES:
+        items = getattr(story, table)
+        ids[table] = set(map(attrgetter("id"), items))
+        if len(ids[table]) != len(items):
+            return False
+    for table, fields in _REFERENCE_FIELDS.items():
+        items = getattr(story, table)
+        for field, target in fields.items():
+            values = map(attrgetter(field), items)
+            named = set(values) if field == "source" else set(chain.from_iterable(values))
+            if not named <= ids[target]:
+                return False
+    return True
 
 
 def reference_problems(story: StoryFile) -> Iterable[ReferenceProblem]:
     """Yield every duplicate id and dangling reference in a story, in file order."""
+    if _references_hold(story):
+        return
     for table in TABLES:
         seen: dict[str, int] = {}
         for index, item in enumerate(getattr(story, table)):
@@ -335,19 +365,8 @@ def reference_problems(story: StoryFile) -> Iterable[ReferenceProblem]:
                 )
             else:
                 seen[item.id] = index
-    targets = {
-        "sources": _ids(story.sources),
-        "events": _ids(story.events),
-        "key_points": _ids(story.key_points),
-        "claims": _ids(story.claims),
-    }
-    links: dict[str, dict[str, str]] = {
-        "events": {"sources": "sources", "key_points": "key_points", "claims": "claims"},
-        "key_points": {"claims": "claims", "events": "events", "sources": "sources"},
-        "claims": {"source": "sources"},
-        "conflicts": {"claims": "claims"},
-    }
-    for table, fields in links.items():
+    targets = {table: {item.id for item in getattr(story, table)} for table in TABLES}
+    for table, fields in _REFERENCE_FIELDS.items():
         for index, item in enumerate(getattr(story, table)):
             for field, target in fields.items():
                 value = getattr(item, field)
