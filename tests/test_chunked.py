@@ -98,3 +98,26 @@ def test_dangling_reference_found_after_a_sliced_load() -> None:
     )
     with pytest.raises(StoryLoadError, match="'nowhere', which is not an id in"):
         loads_story(text, "s.toml")
+
+
+ANCHORED_HEADER = chunked.re.compile(
+    r"^[ \t]*\[\[[ \t]*(" + "|".join(chunked.TABLES) + r")[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$",
+    chunked.re.MULTILINE,
+)
+HEADER_LINES = [
+    "[[claims]]", "  [[claims]]", "\t[[ events ]] # note", "x = 1 [[claims]]", "# [[claims]]",
+    "[[claims]]x", '"[[claims]]"', "[[claims]]\r", " \t [[key_points]]  ", "[[claim]]", "",
+    "[[sources]] [[claims]]", "a\r[[claims]]",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_headers_are_the_lines_an_anchored_pattern_finds(seed: int) -> None:
+    """`_headers` scans from the brackets for speed; it must keep exactly the anchored matches."""
+    import random
+
+    rng = random.Random(seed)
+    text = "\n".join(rng.choice(HEADER_LINES) for _ in range(60))
+    expected = [(m.group(1), m.end()) for m in ANCHORED_HEADER.finditer(text)]
+    assert [(m.group(1), m.end()) for m in chunked._headers(text)] == expected
+    assert expected  # the random lines include real headers

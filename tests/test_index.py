@@ -156,3 +156,12 @@ def test_large_index_builds_and_links_are_cheap(synthetic_story, today):
     index = build_index(model, today, conflicts=[])
     assert len(index.source_claims["alpha"]) == 5001
     assert index.links("event", "review").claims == ("end-beta",)
+
+
+def test_ordered_links_drop_repeats_and_follow_display_order() -> None:
+    from mission_tui.story.index import OrderedLinks
+
+    links = OrderedLinks({"a": ["z", "x", "z", "y"], "b": ["q"]}, {"x": 0, "y": 1, "z": 2})
+    assert links["a"] == ("x", "y", "z") and links["a"] is links["a"]  # ordered once, then kept
+    assert links.get("b") == ("q",) and links.get("missing", ()) == ()
+    assert "a" in links and "missing" not in links and len(links) == 2 and sorted(links) == ["a", "b"]

@@ -25,9 +25,25 @@ from pydantic import TypeAdapter, ValidationError
 from .models import TABLES, Claim, CuratedConflict, Event, KeyPoint, Source, StoryFile
 
 ITEMS_PER_SLICE = 2_000
+# An item header is a line `[[table]]`, maybe indented and commented. The pattern starts at the
+# brackets, not at `^[ \t]*`: a literal first character lets the regex engine skip ahead instead of
+# trying every position of a 22 MB text (0.12 s -> 0.05 s); `_headers` then keeps the matches that
+# only blanks precede on their line, which are exactly those the anchored pattern finds.
 _HEADER = re.compile(
-    r"^[ \t]*\[\[[ \t]*(" + "|".join(TABLES) + r")[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE
+    r"\[\[[ \t]*(" + "|".join(TABLES) + r")[ \t]*\]\][ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE
 )
+
+
+def _headers(text: str) -> list[re.Match[str]]:
+    found = []
+    for match in _HEADER.finditer(text):
+        start = match.start()
+        if start and text[start - 1] != "\n":
+            line_start = text.rfind("\n", 0, start) + 1
+            if text[line_start:start].strip(" \t"):
+                continue
+        found.append(match)
+    return found
 
 
 @cache
@@ -39,7 +55,7 @@ def _adapter(table: str) -> TypeAdapter[Any]:
 
 def load_in_slices(text: str, parse: Callable[[str], dict[str, Any]]) -> StoryFile | None:
     """The validated story (references not yet checked), or None to say: parse this file whole."""
-    headers = list(_HEADER.finditer(text))
+    headers = _headers(text)
     if len(headers) <= ITEMS_PER_SLICE:
         return None  # small enough that slicing saves nothing
     try:
