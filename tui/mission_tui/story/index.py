@@ -22,6 +22,7 @@ from .date_words import (
     timing_of,
 )
 from .dates import parse_date
+from .loader import gc_paused
 from .models import Claim, Event, EventStatus, KeyPoint, Source, StoryFile
 from .sanitize import clean_line
 
@@ -431,9 +432,14 @@ class StoryIndex:
 def build_index(
     story: StoryFile, today: date | None = None, conflicts: Sequence[ConflictGroup] | None = None
 ) -> StoryIndex:
-    """Detect conflicts (unless given) and index the story."""
-    if conflicts is None:
-        from .conflicts import detect_conflicts
+    """Detect conflicts (unless given) and index the story.
 
-        conflicts = detect_conflicts(story)
-    return StoryIndex(story, conflicts, today)
+    The garbage collector is paused meanwhile, as while loading: the index is hundreds of thousands
+    of new objects and nothing in it forms cycles (100k claims: 0.34 s -> 0.27 s).
+    """
+    with gc_paused():
+        if conflicts is None:
+            from .conflicts import detect_conflicts
+
+            conflicts = detect_conflicts(story)
+        return StoryIndex(story, conflicts, today)

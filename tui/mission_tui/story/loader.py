@@ -221,7 +221,7 @@ def read_text(path: Path) -> str:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a story's objects are built.
 
     Parsing and validating a large story allocates about a million objects, each allocation burst
@@ -248,7 +248,7 @@ def validate_data(data: dict[str, Any], text: str, file: str) -> StoryFile:
     Item start lines are found only when there is a problem to locate.
     """
     try:
-        with _gc_paused():
+        with gc_paused():
             model = StoryFile.model_validate(data, context={"defer_references": True})
     except ValidationError as exc:
         raise StoryLoadError(_schema_problems(exc, data, item_start_lines(text), file)) from None
@@ -272,7 +272,7 @@ def loads_story(text: str, file: str = "<story>") -> StoryFile:
     Large stories go slice by slice (see chunked.py) so their parsed TOML is never all in memory;
     anything that path cannot vouch for is parsed whole, which also reports every error.
     """
-    with _gc_paused():
+    with gc_paused():
         model = load_in_slices(text, _rtoml.loads if _rtoml is not None else tomllib.loads)
         if model is not None:
             return check_references(model, text, file)
