@@ -19,7 +19,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .story.bundled import bundled_story_path
 from .story.conflicts import detect_conflicts
 from .story.dates import describe_date
@@ -271,6 +270,17 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a valid date: {exc}") from None
 
 
+class _VersionAction(argparse.Action):
+    """argparse's "version" action needs the string when the parser is built; reading it from the
+    installed metadata costs ~12 ms of every start-up, so it is read only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from . import __version__
+
+        print(f"mission-tui {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mission-tui",
@@ -279,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="`mission-tui [FILE]` opens the explorer on FILE (default: the bundled story); "
         "use `mission-tui explore FILE` for a file named like a command.",
     )
-    parser.add_argument("--version", action="version", version=f"mission-tui {__version__}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     explore = sub.add_parser("explore", help="open the explorer (the default command)")
