@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual._compositor import ChopsUpdate
 
 from mission_tui import app as app_module
 from mission_tui.story.loader import LoadedStory, loads_story
@@ -73,3 +74,67 @@ def test_related_keys_are_computed_per_row_not_built():
     with pytest.raises(IndexError):
         keys[30_002]
     assert len(RelatedKeys(None)) == 0
+
+
+# -- what a step repaints -------------------------------------------------------------------------
+
+Cells = list[list[tuple[str, object]]]
+
+
+def screen_cells(app: app_module.MissionApp) -> Cells:
+    """The screen as (character, style) per cell, as the compositor would send it in full."""
+    rows: Cells = []
+    for strip in app.screen._compositor.render_strips():
+        row: list[tuple[str, object]] = []
+        for text, style, control in strip:
+            if not control:
+                row.extend((char, style and style.clear_meta_and_links()) for char in text)
+        rows.append(row)
+    return rows
+
+
+async def step_and_record(app, pilot, key: str) -> tuple[Cells, Cells, set[tuple[int, int]], int]:
+    """Press `key`; the screen before and after, the cells the frames repainted, and their bytes."""
+    before = screen_cells(app)
+    updates: list[object] = []
+    display = app._display
+    app._display = lambda screen, update: (updates.append(update), display(screen, update))[1]
+    try:
+        await pilot.press(key)
+        await pilot.pause(0.1)
+    finally:
+        app._display = display
+    after = screen_cells(app)
+    painted: set[tuple[int, int]] = set()
+    size = 0
+    for update in updates:
+        assert isinstance(update, ChopsUpdate), f"a step redrew the whole screen: {update!r}"
+        painted.update((y, x) for y, x1, x2 in update.spans for x in range(x1, x2))
+        size += len(update.render_segments(app.console))
+    return before, after, painted, size
+
+
+def changed_cells(before: Cells, after: Cells) -> set[tuple[int, int]]:
+    return {(y, x) for y, (old, new) in enumerate(zip(before, after, strict=True)) for x in range(len(new))
+            if old[x] != new[x]}  # fmt: skip
+
+
+async def test_a_step_repaints_every_changed_cell_and_only_changed_detail_rows(make, generated_story):
+    app = make(generated_story)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(2):
+            await pilot.press("j")
+        await pilot.pause(0.1)
+        text = app.main_screen.detail.body
+        region = text.region
+        partial = 0
+        for step in range(8):
+            before, after, painted, _ = await step_and_record(app, pilot, "j")
+            missed = changed_cells(before, after) - painted
+            assert not missed, f"step {step}: changed but not repainted: {sorted(missed)[:10]}"
+            rows, columns = range(region.y, region.bottom), slice(region.x, region.right)
+            changed = {y for y in rows if before[y][columns] != after[y][columns]}
+            repainted = {y for y in rows if any((y, x) in painted for x in range(region.x, region.right))}
+            assert repainted == changed, (step, sorted(repainted), sorted(changed))
+            partial += 0 < len(changed) < region.height
+        assert partial, "no step kept any detail row: the test shows nothing"

@@ -208,3 +208,39 @@ async def test_scrollbar_repaints_only_when_its_thumb_moves():
         await pilot.pause()
         assert repaints  # now the thumb is at the bottom
         assert bar._drawn == bar._thumb() != at_top  # and what is drawn is where it should be
+
+
+async def test_a_moving_thumb_repaints_only_the_scrollbar_rows_that_change():
+    app = ListApp([str(i) for i in range(30)])  # a thumb a third of the track
+    async with app.run_test(size=(40, 10)) as pilot:
+        lst = app.query_one(VirtualList)
+        await pilot.pause()
+        bar = lst.vertical_scrollbar
+        drawn = bar._thumb()
+        regions: list[object] = []
+        original = bar.refresh
+        bar.refresh = lambda *a, **k: (regions.extend(a or ["all"]), original(*a, **k))[1]  # type: ignore[method-assign]
+        await pilot.press("pagedown", "pagedown")  # scrolls by 9 rows: the thumb moves by 3
+        await pilot.pause()
+        moved = [y for y, (old, new) in enumerate(zip(drawn, bar._thumb(), strict=True)) if old != new]
+        assert 1 < len(moved) < bar.size.height  # the test needs a thumb that moves by a few rows
+        assert "all" not in regions
+        assert sorted(y for region in regions for y in range(region.y, region.bottom)) == moved  # type: ignore[attr-defined]
+        # What the compositor holds for the bar (rows not repainted come from its cache) is a fresh render.
+        full = bar.size.region
+        on_screen = [strip.text for strip in bar.render_lines(full)]
+        bar._styles_cache.clear()
+        assert on_screen == [strip.text for strip in bar.render_lines(full)]
+        assert bar._drawn == bar._thumb()
+
+
+async def test_new_items_repaint_the_rows_not_the_scrollbar():
+    app = ListApp([str(i) for i in range(100)])
+    async with app.run_test(size=(40, 10)) as pilot:
+        lst = app.query_one(VirtualList)
+        await pilot.pause()
+        spy = RefreshSpy(lst)
+        lst.set_items([f"new {i}" for i in range(100)], app.render_row)
+        assert spy.calls and all(region.width == lst.scrollable_content_region.width for region in spy.calls)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert lst.render_line(0).text.strip() == "row new 0"

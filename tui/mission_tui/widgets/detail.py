@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ..story.index import KIND_LABELS, TODAY_KEY, Links, StoryIndex
+from .compact import CompactLines
 from .detail_body import DetailText, DetailView
 from .detail_render import body_for
 from .repaint import auto_height, set_border_title
@@ -61,7 +62,11 @@ class RelatedKeys(Sequence[str]):
                 yield f"{kind}:{item}"
 
 
-class DetailPane(Vertical):
+class RelatedHeading(CompactLines, Static):
+    """"Related 4 · press 5" above the related list."""
+
+
+class DetailPane(CompactLines, Vertical):
     """Shows one item; Enter on a related item asks the screen to jump to it."""
 
     class JumpRequested(Message):
@@ -77,7 +82,8 @@ class DetailPane(Vertical):
         self.key: str | None = None
         self.body = DetailText(Content("Loading the story…"), id="detail-body")
         self.scroll = DetailView(self.body, id="detail-scroll")  # focus target; scroll keys, scrollbar
-        self.related_heading = Static("", id="related-heading")
+        self.related_heading = RelatedHeading("", id="related-heading")
+        self._related_count = -1
         self.related = VirtualList(empty_message="Nothing related.", id="related-list")
         self.related_heading.display = False
         self.related.display = False
@@ -107,10 +113,12 @@ class DetailPane(Vertical):
         self.body.update(body_for(index, kind, key, self._body_width()), view_height)
         self.body.scroll_home(animate=False, immediate=True)
         self.related.set_items(keys, self._related_row, self._related_search)
-        self.related_heading.update(  # a fixed one-line box: no layout needed
-            Content.assemble(("Related ", "bold"), (f"{len(keys)} · press 5", "$text-muted")),
-            layout=False,
-        )
+        if self._related_count != len(keys):  # a step between items with as many links draws nothing here
+            self._related_count = len(keys)
+            self.related_heading.update(  # a fixed one-line box: no layout needed
+                Content.assemble(("Related ", "bold"), (f"{len(keys)} · press 5", "$text-muted")),
+                layout=False,
+            )
         self.related_heading.display = bool(keys)
         self.related.display = bool(keys)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from math import ceil
 
 from rich.console import RenderableType
+from rich.segment import Segment
 from textual.css.scalar import Unit
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
@@ -79,13 +80,14 @@ def sync_scrollbar(widget: Widget) -> None:
     widget.scroll_y = widget.validate_scroll_y(widget.scroll_y)
 
 
-def set_virtual_size(widget: ScrollView, size: Size) -> None:
+def set_virtual_size(widget: ScrollView, size: Size, *, repaint: bool = True) -> None:
     """Set a ScrollView's virtual size; lay out only if its height or its scrollbar would change.
 
     Otherwise the scroll range and the scrollbar's thumb are updated in place. When a layout is due,
     it is Textual's own assignment; for a `height: auto` list the scrollbar it will need at its new
     height is set at the same time, so the one layout places both (Textual would find out during
-    that layout and ask for a second one, a frame later).
+    that layout and ask for a second one, a frame later). `repaint=False`: when no layout is due,
+    the caller repaints what changed itself.
     """
     old = widget.virtual_size
     if size == old:
@@ -106,7 +108,8 @@ def set_virtual_size(widget: ScrollView, size: Size) -> None:
     if new_height == old_height and shows == widget.show_vertical_scrollbar:
         widget.set_reactive(Widget.virtual_size, size)
         sync_scrollbar(widget)
-        widget.refresh()
+        if repaint:
+            widget.refresh()
         return
     widget.virtual_size = size
     if auto and shows != widget.show_vertical_scrollbar:
@@ -125,7 +128,8 @@ class QuietScrollBar(ScrollBar):
     moves its thumb by 1/800 of a cell per step, so nearly every repaint drew the same cells again:
     every scrollbar on screen (5 at 80x24), every keypress, ~1 ms and a few hundred bytes. Here the
     thumb is computed first (the same `render_bar` Textual draws with) and compared with what is
-    on screen; anything else that changes a scrollbar (hover, grab, resize, theme) repaints as usual.
+    on screen, row by row: only rows that differ repaint. Anything else that changes a scrollbar
+    (hover, grab, resize, theme) repaints as usual.
     """
 
     window_virtual_size: Reactive[int] = Reactive(100, repaint=False)
@@ -134,9 +138,9 @@ class QuietScrollBar(ScrollBar):
 
     def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1) -> None:
         super().__init__(vertical, name, thickness=thickness)
-        self._drawn: object = None
+        self._drawn: list[Segment] | None = None
 
-    def _thumb(self) -> object:
+    def _thumb(self) -> list[Segment]:
         """What `render` would draw, in the renderer's default colours (the colours are not ours)."""
         virtual_size = self.window_virtual_size
         window_size = self.window_size if self.window_size < virtual_size else 0
@@ -153,11 +157,21 @@ class QuietScrollBar(ScrollBar):
         return list(bar.segments)
 
     def _repaint_if_moved(self) -> None:
-        if self._thumb() != self._drawn:
-            # Marked dirty here too: a scrollbar can be drawn before its Mount is processed, and
-            # until then Textual's `refresh` notes a repaint without discarding the drawn lines.
-            self._set_dirty()
-            self.refresh()
+        thumb, drawn = self._thumb(), self._drawn
+        if thumb == drawn:
+            return
+        if self.vertical and self.is_mounted and drawn is not None and len(drawn) == len(thumb):
+            # One segment per row: repaint the rows that differ (a moving thumb changes one or two;
+            # the track's click action, up or down, counts as a difference too).
+            width = self.size.width
+            for y, (old, new) in enumerate(zip(drawn, thumb, strict=True)):
+                if old != new:
+                    self.refresh(Region(0, y, width, 1))
+            return
+        # Marked dirty here too: a scrollbar can be drawn before its Mount is processed, and
+        # until then Textual's `refresh` notes a repaint without discarding the drawn lines.
+        self._set_dirty()
+        self.refresh()
 
     def watch_window_virtual_size(self) -> None:
         self._repaint_if_moved()
@@ -177,3 +191,34 @@ class QuietScrollBar(ScrollBar):
     ) -> bool:
         # A scrollbar's virtual size is bookkeeping; Textual would lay the screen out again for it.
         return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class QuietScrollView(ScrollView):
+    """A ScrollView whose scrollbar repaints only when it changes, never in a frame of its own.
+
+    Textual repaints a ScrollView's scrollbar after every layout (`_scroll_update`, called from
+    `_size_updated` for every scrollable widget, resized or not), in a frame of its own 17-33 ms
+    later. Here a layout that leaves the widget its size only re-syncs the scrollbar, and the
+    scrollbar is a QuietScrollBar, which repaints when its thumb moves (a resize repaints it anyway).
+    """
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's own property, with a QuietScrollBar."""
+        if self._vertical_scrollbar is None:
+            bar = QuietScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self._vertical_scrollbar = bar
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        if size == self._size and container_size == self.container_size:
+            sync_scrollbar(self)
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        sync_scrollbar(self)

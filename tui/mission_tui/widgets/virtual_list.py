@@ -17,13 +17,12 @@ from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual
 
-from .repaint import QuietScrollBar, set_virtual_size, sync_scrollbar
+from .compact import CompactLines
+from .repaint import QuietScrollView, set_virtual_size
 
 RowRenderer = Callable[[str], Content]
 SearchText = Callable[[str], str]
@@ -33,7 +32,7 @@ _CACHE_ROWS = 4096
 _CACHE_STRIPS = 512  # rendered rows: a few screens' worth in each state (plain, marked, cursor)
 
 
-class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
+class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_bindings=False):
     """A focusable list of keys; each row is rendered lazily by `render_row(key)`.
 
     Scroll bindings are not inherited: left/right belong to the screen (step through the story).
@@ -249,12 +248,20 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             for y in on_screen:
                 self.refresh(Region(0, y, width, 1))
 
+    def _refresh_viewport(self) -> None:
+        """Repaint every row, and not the scrollbar beside them: it repaints itself when it changes."""
+        width = self.scrollable_content_region.width
+        if width and self.is_mounted:
+            self.refresh(Region(0, 0, width, self._viewport_height()))
+        else:
+            self.refresh()
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """As ScrollView's, but a scroll repaints the rows and leaves the scrollbar to itself."""
         if self.show_vertical_scrollbar:
             self.vertical_scrollbar.position = new_value
         if round(old_value) != round(new_value):
-            self.refresh(Region(0, 0, self.scrollable_content_region.width, self._viewport_height()))
+            self._refresh_viewport()
 
     def _index_of(self, key: str) -> int | None:
         if not self._position and self._keys:
@@ -271,8 +278,8 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             if self._search_cache is None:
                 self._search_cache = [self._search_text(k).casefold() for k in self._keys]
             self._visible = [i for i, hay in enumerate(self._search_cache) if needle in hay]
-        set_virtual_size(self, Size(self.size.width, len(self._visible)))
-        self.refresh()
+        set_virtual_size(self, Size(self.size.width, len(self._visible)), repaint=False)
+        self._refresh_viewport()
 
     # -- cursor ------------------------------------------------------------------------------
 
@@ -348,34 +355,7 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         set_virtual_size(self, Size(self.size.width, len(self._visible)))
         self._scroll_cursor_into_view()
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        """After a layout that left the list its size, only re-sync the scrollbar, quietly.
-
-        Textual repaints every scrollbar after every layout, in a frame of its own 17-33 ms later.
-        """
-        if size == self._size and container_size == self.container_size:
-            sync_scrollbar(self)
-            return False
-        return super()._size_updated(size, virtual_size, container_size, layout)
-
-    def _scroll_update(self, virtual_size: Size) -> None:
-        # Textual's also repaints the scrollbar unconditionally, a frame after the layout that
-        # called it; a QuietScrollBar repaints when its thumb moves, and a resize repaints it anyway.
-        sync_scrollbar(self)
-
     # -- rendering ---------------------------------------------------------------------------
-
-    @property
-    def vertical_scrollbar(self) -> ScrollBar:
-        """Textual's own property, but with a scrollbar that skips repaints that draw nothing new."""
-        if self._vertical_scrollbar is None:
-            bar = QuietScrollBar(vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
-            bar.display = False
-            self._vertical_scrollbar = bar
-            self.app._start_widget(self, bar)
-        return self._vertical_scrollbar
 
     def _row_content(self, key: str) -> Content:
         rows = self._rows
