@@ -17,7 +17,7 @@ Rows (targets in the table; PASS/MISS is decided on the numbers measured in this
    Includes key parsing, the app's handlers, rendering and the pty; no terminal paint. Also run on a
    story whose timeline has 100k events (the explorer has no per-claim list).
 5. peak RSS (VmHWM from /proc) of the explorer with the 100k-claim story, read after the keys of 4.
-6. bytes the app wrote per key press in 4: mean and max.
+6. bytes the app wrote per key press in 4: the mean, and the largest step (every step ≤ 2 KB).
 Stories come from generate.py, cached in benchmarks/.cache/ (keyed by the generator's hash).
 """
 
@@ -241,7 +241,7 @@ def key_rows(label: str, bursts: list[pty.Burst]) -> list[Row]:
     answered = [b for b in bursts if b.first_byte is not None and b.last_byte is not None]
     first = Row(f"4 key→first byte p95, {label}", target="p95 ≤ 16 ms")
     last = Row(f"4 key→last byte p95, {label}", target="p95 ≤ 16 ms")
-    size = Row(f"6 bytes per step, {label}", target="≤ 2 KB")
+    size = Row(f"6 bytes per step, {label}", target="mean ≤ 2 KB")
     rows = [first, last, size]
     if not answered:
         for row in rows:
@@ -259,10 +259,13 @@ def key_rows(label: str, bursts: list[pty.Burst]) -> list[Row]:
         row.data = {"ms": ms, "silent": silent}
     nbytes = [b.nbytes for b in bursts]
     mean, top = statistics.fmean(nbytes), max(nbytes)
-    size.value, size.reference = f"{mean:.0f} B mean", f"max {top} B"
-    size.result = verdict(mean <= 2048 and top <= 2048)
+    size.value, size.reference = f"{mean:.0f} B mean", f"p95 {pty.percentile(nbytes, 95):.0f} B"
+    size.result = verdict(mean <= 2048)
     size.data = {"bytes": nbytes}
-    return rows
+    over = sum(n > 2048 for n in nbytes)
+    worst = Row(f"6 bytes, largest step, {label}", f"{top} B", target="every step ≤ 2 KB",
+                result=verdict(top <= 2048), note=f"{over} of {len(nbytes)} steps over 2 KB")  # fmt: skip
+    return [*rows, worst]
 
 
 def explorer_session(story: Path, needle: str, runs: int, keys: int) -> tuple[list[float], list[pty.Burst],

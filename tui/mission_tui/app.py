@@ -13,6 +13,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from . import output
 from .screens.commands import StoryItemsProvider
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -69,6 +70,7 @@ class MissionApp(App[None]):
 
     def __init__(self, loaded: LoadedStory, today: date | None = None, theme: str | None = None) -> None:
         super().__init__()
+        output.install()  # fewer bytes per frame for the terminal (and the SSH link to it)
         self.loaded = loaded
         self.today = today or date.today()
         self.index: StoryIndex | None = None

@@ -1,0 +1,165 @@
+"""The leaner renderers (mission_tui/output.py) must put the same cells on screen as Textual's own.
+
+Strips: random runs of random styles, rendered both ways and read back by a small SGR interpreter
+written here (an oracle independent of both renderers), cell by cell. Updates: random partial
+updates of a screen, written both ways over the same starting screen of a pyte terminal.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pyte
+import pytest
+from rich.color import Color, ColorSystem
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from textual._compositor import ChopsUpdate
+from textual.strip import Strip
+
+from mission_tui import output
+
+ATTRIBUTES = ("bold", "dim", "italic", "underline", "blink", "reverse", "strike", "overline", "underline2")
+COLOURS = [None, "#ff8700", "#1e1e1e", "#e0e0e0", "#0178d4", "red", "default"]
+SGR = re.compile(r"\x1b\[([0-9;]*)m|\x1b\]8;[^\x1b]*;([^\x1b]*)\x1b\\")
+ON = {"1": "bold", "2": "dim", "3": "italic", "4": "underline", "5": "blink", "6": "blink2",
+      "7": "reverse", "8": "conceal", "9": "strike", "21": "underline2", "51": "frame", "52": "encircle",
+      "53": "overline"}  # fmt: skip
+
+
+def random_style(rng: random.Random) -> Style | None:
+    if rng.random() < 0.1:
+        return None
+    colour, background = rng.choice(COLOURS), rng.choice(COLOURS)
+    if rng.random() < 0.2:
+        background = colour or background  # text in its own background colour
+    return Style(
+        color=Color.parse(colour) if colour else None,
+        bgcolor=Color.parse(background) if background else None,
+        link="https://example.org/" if rng.random() < 0.05 else None,
+        **{name: True for name in ATTRIBUTES if rng.random() < 0.25},
+    )
+
+
+def random_strip(rng: random.Random, width: int = 30) -> list[Segment]:
+    segments, used = [], 0
+    while used < width:
+        text = rng.choice(["", " ", "  ", "ab", "x", "word ", "·"])[: width - used]
+        segments.append(Segment(text, random_style(rng)))
+        used += len(text)
+    return segments
+
+
+def cells(sequences: str) -> list[tuple[str, frozenset[str], str | None, str | None, str | None]]:
+    """Each printed character with the attributes, colours and link in force: the oracle."""
+    attrs: set[str] = set()
+    fg = bg = link = None
+    out = []
+    position = 0
+    for match in SGR.finditer(sequences + "\x1b[m"):
+        for char in sequences[position : match.start()]:
+            out.append((char, frozenset(attrs), fg, bg, link))
+        position = match.end()
+        if match.group(1) is None:
+            link = match.group(2) or None
+            continue
+        params = (match.group(1) or "0").split(";")
+        i = 0
+        while i < len(params):
+            code = params[i]
+            if code == "0":
+                attrs.clear()
+                fg = bg = None
+            elif code in ON:
+                attrs.add(ON[code])
+            elif code == "39":
+                fg = None
+            elif code == "49":
+                bg = None
+            elif code in ("38", "48"):
+                size = 3 if params[i + 1] == "2" else 1
+                value = ";".join(params[i + 1 : i + 2 + size])
+                fg, bg = (value, bg) if code == "38" else (fg, value)
+                i += 1 + size
+            elif code.isdigit() and (30 <= int(code) <= 37 or 90 <= int(code) <= 97):
+                fg = code
+            elif code.isdigit() and (40 <= int(code) <= 47 or 100 <= int(code) <= 107):
+                bg = code
+            else:
+                raise AssertionError(f"unexpected SGR code {code!r} in {sequences!r}")
+            i += 1
+    return out
+
+
+@pytest.mark.parametrize("system", [ColorSystem.TRUECOLOR, ColorSystem.EIGHT_BIT, ColorSystem.STANDARD])
+@pytest.mark.parametrize("seed", range(40))
+def test_a_strip_draws_the_same_cells_as_textuals_rendering(seed: int, system: ColorSystem) -> None:
+    rng = random.Random(seed)
+    for _ in range(25):
+        segments = random_strip(rng)
+        textual = Strip.render_style  # the per-run rendering Textual's own Strip.render joins
+        theirs = "".join(
+            text if style is None else textual(style, text, system)
+            for text, style, _ in segments
+        )
+        ours = output.render_strip(Strip(segments), system)
+        assert cells(ours) == cells(theirs), (segments, ours, theirs)
+        assert cells(ours + "x")[-1][1:] == (frozenset(), None, None, None)  # the line ends reset
+
+
+def test_runs_that_share_colours_send_only_what_differs() -> None:
+    base = Style(color=Color.parse("#e0e0e0"), bgcolor=Color.parse("#1e1e1e"))
+    strip = Strip([Segment("Status:", base + Style(bold=True)), Segment(" ", base), Segment("open", base)])
+    ours = output.render_strip(strip, ColorSystem.TRUECOLOR)
+    assert ours.count("48;2;30;30;30") == 2  # stated again only after bold is turned off (a reset)
+    assert ours.endswith("open\x1b[0m") and ours.count("\x1b[0m") == 1
+    theirs = "".join(Strip.render_style(style, text, ColorSystem.TRUECOLOR) for text, style, _ in strip)
+    assert len(ours) < len(theirs)
+
+
+def screen_after(update: ChopsUpdate, background: str, use_ours: bool) -> list[str]:
+    """A 40x6 pyte screen, filled, then updated; each cell as its char and attributes."""
+    console = Console(color_system="truecolor", force_terminal=True, width=40)
+    screen = pyte.Screen(40, 6)
+    stream = pyte.Stream(screen)
+    stream.feed(background)
+    for line in update.chops:
+        for strip in line.values():
+            if strip is not None:
+                strip._render_cache = None
+    renderer = output._render_segments if use_ours else output._ORIGINAL_RENDER_SEGMENTS
+    stream.feed(renderer(update, console))
+    return [
+        "".join(f"{c.data}{c.fg}{c.bg}{c.bold}{c.reverse}{c.underscore}" for c in screen.buffer[y].values())
+        for y in range(6)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_partial_updates_leave_the_same_screen(seed: int) -> None:
+    rng = random.Random(seed)
+    background = "".join(f"\x1b[{y + 1};1H" + "." * 40 for y in range(6))
+    chops: list[dict[int, Strip | None]] = []
+    ends: list[list[int]] = []
+    spans = []
+    for y in range(6):
+        cuts = [*sorted(rng.sample(range(1, 40), rng.randint(0, 4))), 40]
+        line: dict[int, Strip | None] = {}
+        start = 0
+        for end in cuts:
+            line[start] = None if rng.random() < 0.1 else Strip(random_strip(rng, end - start), end - start)
+            start = end
+        chops.append(line)
+        ends.append(cuts)
+        if rng.random() < 0.8:
+            x1 = rng.choice([0, *cuts[:-1]])
+            spans.append((y, x1, rng.choice([c for c in cuts if c > x1])))
+    if not spans:
+        spans.append((0, 0, 40))
+    update = ChopsUpdate(chops, spans, ends)
+    with_textual = screen_after(update, background, use_ours=False)
+    assert screen_after(update, background, use_ours=True) == with_textual
+    written = output._render_segments(update, Console(color_system="truecolor", force_terminal=True))
+    assert cells(written + "x")[-1][1:] == (frozenset(), None, None, None)  # the update ends reset

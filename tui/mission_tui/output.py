@@ -1,0 +1,153 @@
+"""Fewer bytes per frame: colour codes sent only when they change, and no empty cursor moves.
+
+Textual 8.2.8 writes every styled run of a line as `ESC[<all of its style>m text ESC[0m`: the full
+foreground, background and attributes, then a reset, even when the next run differs only in its
+foreground. Over SSH every byte counts, and on a step through a story half of what the explorer
+wrote was such codes. `install()` replaces two of Textual's methods:
+
+- `Strip.render`: within a line, a run sends only what differs from the run before it (a colour,
+  or an attribute turned on); turning an attribute off resets and restates the style, as that is
+  what Textual's own sequences amount to. The terminal's state is reset at the end of every line,
+  as after Textual's own, so lines rendered either way can be mixed in any order.
+- `ChopsUpdate.render_segments` (a partial update, what a keypress usually sends): the same, across
+  the whole update rather than line by line, as cursor moves keep the style; and Textual moved the
+  cursor to a piece of a line that lies just past the area being updated, then wrote nothing there
+  (`x > x2` where `x >= x2` was meant).
+
+Both are checked against Textual's originals by feeding either output to a terminal emulator
+(tests/test_output.py), and Textual is pinned to the version they were written for.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.color import ColorSystem
+from rich.console import Console
+from rich.control import Control
+from rich.style import Style
+from textual._compositor import ChopsUpdate
+from textual.strip import SGR_STYLES, Strip
+
+_ORIGINAL_RENDER = Strip.render
+_ORIGINAL_RENDER_SEGMENTS = ChopsUpdate.render_segments
+
+_Parts = tuple[int, str | None, str | None]  # attribute bits, foreground codes, background codes
+_RESET: _Parts = (0, None, None)
+
+
+@lru_cache(maxsize=16384)
+def _parts(style: Style, color_system: ColorSystem) -> _Parts:
+    """A style as Textual renders it (`Strip.render_ansi`), split into what can change separately."""
+    attributes = style._attributes & style._set_attributes
+    color, bgcolor = style._color, style._bgcolor
+    foreground = ";".join(color.downgrade(color_system).get_ansi_codes()) if color is not None else None
+    background = (
+        ";".join(bgcolor.downgrade(color_system).get_ansi_codes(False)) if bgcolor is not None else None
+    )
+    return attributes, foreground, background
+
+
+def _codes(attributes: int) -> list[str]:
+    return [SGR_STYLES[bit] for bit in range(attributes.bit_length()) if attributes & (1 << bit)]
+
+
+def _full(parts: _Parts) -> list[str]:
+    attributes, foreground, background = parts
+    codes = _codes(attributes)
+    if foreground is not None:
+        codes.append(foreground)
+    if background is not None:
+        codes.append(background)
+    return codes
+
+
+def _transition(old: _Parts, new: _Parts) -> str:
+    """The escape sequence that turns the terminal's style `old` into `new` ("" if they are equal)."""
+    if old == new:
+        return ""
+    if new == _RESET:
+        return "\x1b[0m"
+    if old[0] & ~new[0]:  # an attribute goes off: reset, then state the new style whole
+        return "\x1b[" + ";".join(["0", *_full(new)]) + "m"
+    codes = _codes(new[0] & ~old[0])
+    if new[1] != old[1]:
+        codes.append(new[1] if new[1] is not None else "39")
+    if new[2] != old[2]:
+        codes.append(new[2] if new[2] is not None else "49")
+    return "\x1b[" + ";".join(codes) + "m"
+
+
+def render_strip(strip: Strip, color_system: ColorSystem) -> str:
+    """A strip's terminal sequences, each run sending only the codes that change; ends reset."""
+    sequences, state = render_runs(strip, color_system, _RESET)
+    return sequences + _transition(state, _RESET)
+
+
+def render_runs(strip: Strip, color_system: ColorSystem, state: _Parts) -> tuple[str, _Parts]:
+    """A strip's runs written over a terminal whose style is `state`; returns the style left on."""
+    out: list[str] = []
+    for text, style, _control in strip._segments:
+        if style is None:
+            new = _RESET
+        elif style._link:
+            # A link's run goes out as Textual writes it, which ends in a reset.
+            out.append(_transition(state, _RESET))
+            out.append(Strip.render_style(style, text, color_system))
+            state = _RESET
+            continue
+        else:
+            new = _parts(style, color_system)
+        if text:
+            out.append(_transition(state, new))
+            out.append(text)
+            state = new
+    return "".join(out), state
+
+
+def _render(self: Strip, console: Console) -> str:
+    """`Strip.render`, with the same cache."""
+    if self._render_cache is None:
+        self._render_cache = render_strip(self, console._color_system or ColorSystem.TRUECOLOR)
+    return self._render_cache
+
+
+def _render_segments(self: ChopsUpdate, console: Console) -> str:
+    """`ChopsUpdate.render_segments` of Textual 8.2.8, skipping pieces that start past the area."""
+    sequences: list[str] = []
+    append = sequences.append
+    move_to = Control.move_to
+    color_system = console._color_system or ColorSystem.TRUECOLOR
+    state = _RESET  # the style the terminal is left in: cursor moves and newlines keep it
+    chops = self.chops
+    chop_ends = self.chop_ends
+    last_y = self.spans[-1][0]
+    for y, x1, x2 in self.spans:
+        line = chops[y]
+        ends = chop_ends[y]
+        for end, (x, strip) in zip(ends, line.items(), strict=False):
+            if strip is None:
+                continue
+            if x >= x2 or end <= x1:  # Textual: `x > x2`, which moves the cursor to write nothing
+                continue
+            if not (x2 > x >= x1 and end <= x2):
+                strip = strip.crop(0, min(end, x2) - x)
+            append(move_to(x, y).segment.text)
+            text, state = render_runs(strip, color_system, state)
+            append(text)
+        if y != last_y:
+            append("\n")
+    append(_transition(state, _RESET))
+    return "".join(sequences)
+
+
+def install() -> None:
+    """Use the leaner renderers for every Textual app in this process."""
+    Strip.render = _render  # type: ignore[method-assign]
+    ChopsUpdate.render_segments = _render_segments  # type: ignore[method-assign]
+
+
+def uninstall() -> None:
+    """Back to Textual's own renderers (tests compare the two)."""
+    Strip.render = _ORIGINAL_RENDER  # type: ignore[method-assign]
+    ChopsUpdate.render_segments = _ORIGINAL_RENDER_SEGMENTS  # type: ignore[method-assign]
