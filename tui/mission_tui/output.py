@@ -20,6 +20,7 @@ Both are checked against Textual's originals by feeding either output to a termi
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rich.color import ColorSystem
@@ -112,31 +113,54 @@ def _render(self: Strip, console: Console) -> str:
     return self._render_cache
 
 
+# Characters every terminal advances the cursor by exactly one cell for: printable ASCII, Latin
+# letters, general punctuation (… · “ ” —), arrows, box drawing, blocks and geometric shapes, less
+# the invisible ones (soft hyphen, zero-width and bidi marks). After a piece of a line made only of
+# these, the cursor is known to be where the next piece starts.
+_ONE_CELL_EACH = re.compile(
+    "[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u2070-\u25ff]*\\Z"
+)
+
+
+def _cursor_after(strip: Strip, x: int, y: int) -> tuple[int, int] | None:
+    """Where writing `strip` at (x, y) leaves the cursor, if every terminal agrees on that."""
+    for text, _style, control in strip._segments:
+        if control or not _ONE_CELL_EACH.match(text):
+            return None  # a wide or invisible character: let the next piece place itself
+    return x + strip.cell_length, y
+
+
 def _render_segments(self: ChopsUpdate, console: Console) -> str:
-    """`ChopsUpdate.render_segments` of Textual 8.2.8, skipping pieces that start past the area."""
+    """`ChopsUpdate.render_segments` of Textual 8.2.8, with fewer bytes for the same screen.
+
+    Styles carry over from piece to piece; a piece that starts where the last one left the cursor
+    needs no cursor move (Textual writes one before every piece, and a newline after every line,
+    which the moves make redundant); and a piece that starts past the area is skipped (Textual:
+    `x > x2`, which moved the cursor to write nothing).
+    """
     sequences: list[str] = []
     append = sequences.append
     move_to = Control.move_to
     color_system = console._color_system or ColorSystem.TRUECOLOR
-    state = _RESET  # the style the terminal is left in: cursor moves and newlines keep it
+    state = _RESET  # the style the terminal is left in: cursor moves keep it
+    cursor: tuple[int, int] | None = None
     chops = self.chops
     chop_ends = self.chop_ends
-    last_y = self.spans[-1][0]
     for y, x1, x2 in self.spans:
         line = chops[y]
         ends = chop_ends[y]
         for end, (x, strip) in zip(ends, line.items(), strict=False):
             if strip is None:
                 continue
-            if x >= x2 or end <= x1:  # Textual: `x > x2`, which moves the cursor to write nothing
+            if x >= x2 or end <= x1:
                 continue
             if not (x2 > x >= x1 and end <= x2):
                 strip = strip.crop(0, min(end, x2) - x)
-            append(move_to(x, y).segment.text)
+            if cursor != (x, y):
+                append(move_to(x, y).segment.text)
             text, state = render_runs(strip, color_system, state)
             append(text)
-        if y != last_y:
-            append("\n")
+            cursor = _cursor_after(strip, x, y)
     append(_transition(state, _RESET))
     return "".join(sequences)
 
