@@ -160,6 +160,33 @@ def test_explorer_in_tmux(tmp_path):
     print("tmux timings (s):", {key: round(value, 2) for key, value in timings.items()})
 
 
+TEXTUAL_OUTPUT = (  # the explorer with Textual's own renderers (output.py not installed)
+    "import sys, mission_tui.output as o; o.install = lambda: None; from mission_tui.cli import main; "
+    "sys.exit(main(sys.argv[1:]))"
+)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_leaner_output_leaves_tmux_the_same_screen_as_textuals() -> None:
+    """output.py writes fewer bytes; tmux must end up with the same cells, colours and attributes."""
+    screens = []
+    for argv in ([script()], [sys.executable, "-c", TEXTUAL_OUTPUT]):
+        tmux = Tmux()
+        try:
+            tmux.start(shlex.join(["env", "TERM=xterm-256color", *argv, "--today", TODAY]))
+            tmux.wait_for("Step 1 of 5", START_TIMEOUT)
+            for key, shown in (("n", "Step 2 of 5"), ("j", "Step 3 of 5"), ("4", "Detail · Conflict"),
+                               ("3", "Detail · Source"), ("j", "Headline: Pentagon")):  # fmt: skip
+                tmux.literal(key)
+                tmux.wait_for(shown)
+            time.sleep(1.0)  # let late repaints (scrollbars, marks) land
+            screens.append(tmux.run("capture-pane", "-p", "-e", "-t", "e2e"))
+        finally:
+            tmux.kill()
+    assert "\x1b[" in screens[0]  # colours were captured
+    assert screens[0] == screens[1]
+
+
 # -- pexpect + pyte ---------------------------------------------------------------------------------
 
 OSC_TITLE = r"\u001b]0;PWNED\u0007"
