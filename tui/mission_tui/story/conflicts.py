@@ -25,6 +25,7 @@ from .claim_values import claim_range as claim_range
 from .claim_values import compare_claims as compare_claims
 from .claim_values import date_range, partition
 from .claim_values import normalize_text as normalize_text
+from .loader import gc_paused
 from .models import (
     Bound,
     Claim,
@@ -230,6 +231,11 @@ def detect_conflicts(story: StoryFile, *, max_pairs: int = MAX_PAIRS) -> list[Co
     entry that attaches nowhere is a group of its own, its claims paired with reason "curated".
     `max_pairs` caps the pairs listed per group.
     """
+    with gc_paused():  # tens of thousands of new objects, none in cycles (as while loading)
+        return _detect_conflicts(story, max_pairs)
+
+
+def _detect_conflicts(story: StoryFile, max_pairs: int) -> list[ConflictGroup]:
     claims = story.claims
     drafts = _detect(SweepContext(claims, max_pairs))
     order = sorted(drafts)

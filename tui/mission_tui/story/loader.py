@@ -288,6 +288,9 @@ def load_story(path: str | Path) -> LoadedStory:
     which cost 0.5 s pauses mid-keypress and tripled conflict detection on a 100k-claim story.
     """
     path = Path(path)
-    loaded = LoadedStory(model=loads_story(read_text(path), str(path)), path=path)
-    gc.freeze()
+    with gc_paused():
+        loaded = LoadedStory(model=loads_story(read_text(path), str(path)), path=path)
+        # Frozen before the collector is back on: its first collection would otherwise walk every
+        # object just built (all still in the youngest generation), 0.08 s for 100k claims.
+        gc.freeze()
     return loaded
