@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from mission_tui import app as app_module
 from mission_tui.app import make_app, pick_theme
 from mission_tui.story.index import TODAY_KEY
@@ -148,3 +150,30 @@ async def test_unverified_quotes_are_flagged_in_the_explorer(bundled_story, make
     async with clean.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not [n for n in clean._notifications if n.severity == "warning"]
+
+
+@pytest.mark.parametrize("in_worker", [False, True], ids=["small story", "big story (worker)"])
+async def test_the_explorer_checks_quotes_itself_after_opening(
+    bundled_story, make, monkeypatch, in_worker
+) -> None:
+    """`mission-tui FILE` opens before checking quotes (cli.py); the app checks them and warns."""
+    import dataclasses
+
+    from mission_tui import app as app_module
+    from mission_tui.story.loader import LoadedStory
+
+    if in_worker:
+        monkeypatch.setattr(app_module, "SYNC_LIMIT", 0)
+    model = bundled_story.model
+    misquoted = [dataclasses.replace(model.claims[0], quote="Words no source of this story says.")]
+    story = model.model_copy(update={"claims": misquoted + list(model.claims[1:])})
+    unchecked = LoadedStory(model=story, path=bundled_story.path, quotes_verified=False)
+    app = make(unchecked)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            if unchecked.quotes_verified:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        assert unchecked.quotes_verified and len(unchecked.problems) == 1
+        assert any("1 quote not found" in n.message for n in app._notifications)

@@ -21,8 +21,9 @@ from .screens.main import MainScreen
 from .screens.palette import SafeCommandPalette
 from .story.date_words import date_words
 from .story.index import StoryIndex, build_index
-from .story.loader import LoadedStory, gc_paused
+from .story.loader import LoadedStory, Problem, gc_paused
 from .story.sanitize import clean_line
+from .story.verify import verify_quotes
 
 THEMES = ("textual-dark", "nord", "gruvbox", "textual-light", "ansi-dark")
 """The themes `t` cycles through; ansi-dark uses the terminal's own 16 colours."""
@@ -95,6 +96,8 @@ class MissionApp(App[None]):
         """Called by the main screen once its panes exist."""
         if self.story_size <= SYNC_LIMIT:
             self._index_ready(build_index(self.loaded.model, self.today))
+            if not self.loaded.quotes_verified:
+                self._quotes_checked(verify_quotes(self.loaded))
         else:
             self.main_screen.timeline.loading = True
             self.run_worker(self._build_index, thread=True, exclusive=True, name="index")
@@ -113,6 +116,8 @@ class MissionApp(App[None]):
         finally:
             sys.setswitchinterval(interval)
         self.call_from_thread(self._index_ready, index)
+        if not self.loaded.quotes_verified:  # after the first frame: it can only add a warning
+            self.call_from_thread(self._quotes_checked, verify_quotes(self.loaded))
 
     def _index_ready(self, index: StoryIndex) -> None:
         self.index = index
@@ -121,6 +126,12 @@ class MissionApp(App[None]):
         self.sub_title = f"as of {index.as_of_words()} · today is {date_words(index.today.isoformat())}"
         self.main_screen.header.set_dates(self.sub_title)
         freeze_heap()
+        if self.loaded.quotes_verified:
+            self._warn_unverified_quotes()
+
+    def _quotes_checked(self, problems: list[Problem]) -> None:
+        self.loaded.problems.extend(problems)
+        self.loaded.quotes_verified = True
         self._warn_unverified_quotes()
 
     def _warn_unverified_quotes(self) -> None:

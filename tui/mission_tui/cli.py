@@ -58,18 +58,23 @@ def _report(problems: Sequence[Problem]) -> None:
         print(clean_text(str(problem)).replace("\n", " "), file=sys.stderr)
 
 
-def _load_valid(path: Path, *, quotes_must_verify: bool = True) -> tuple[LoadedStory | None, int]:
+def _load_valid(
+    path: Path, *, quotes_must_verify: bool = True, verify: bool = True
+) -> tuple[LoadedStory | None, int]:
     """Load a story and verify its quotes; report every problem, return (story or None, problem count).
 
     A quote that cannot be found in its source makes `check` fail, but it is a finding about the
-    story, not a broken file: `export` and the explorer still open it, keeping the problems in
-    `loaded.problems` (the explorer flags them) after warning on stderr.
+    story, not a broken file: `export` still writes it, after warning on stderr. `verify=False`
+    leaves the quotes to the caller: the explorer checks them after its first frame and flags them.
     """
     try:
         loaded = load_story(path)
     except StoryLoadError as exc:
         _report(exc.problems)
         return None, len(exc.problems)
+    if not verify:
+        loaded.quotes_verified = False
+        return loaded, 0
     problems = verify_quotes(loaded)
     if problems:
         _report(problems)
@@ -244,7 +249,8 @@ def _print_fallback(loaded: LoadedStory) -> None:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
-    loaded, _ = _load_valid(Path(args.file) if args.file else bundled_story_path(), quotes_must_verify=False)
+    # The explorer checks quotes itself, after its first frame: a misquote only adds a warning.
+    loaded, _ = _load_valid(Path(args.file) if args.file else bundled_story_path(), verify=False)
     if loaded is None:
         return 2
     try:

@@ -72,6 +72,9 @@ class LoadedStory:
     model: StoryFile
     path: Path | None
     problems: list[Problem] = field(default_factory=list)
+    quotes_verified: bool = True
+    """False until quotes are checked (`problems` then holds what was found); the explorer opens
+    first and checks them after (verify.py)."""
 
     @property
     def base_dir(self) -> Path | None:
