@@ -130,13 +130,23 @@ def _cursor_after(strip: Strip, x: int, y: int) -> tuple[int, int] | None:
     return x + strip.cell_length, y
 
 
+def _one_cell_prefix(strip: Strip, cells: int) -> bool:
+    """Whether the strip's first `cells` cells are one-cell characters, so it can be cut there."""
+    text = strip.text[:cells]
+    return len(text) == cells and bool(_ONE_CELL_EACH.match(text)) and not any(
+        control for _text, _style, control in strip._segments
+    )
+
+
 def _render_segments(self: ChopsUpdate, console: Console) -> str:
     """`ChopsUpdate.render_segments` of Textual 8.2.8, with fewer bytes for the same screen.
 
     Styles carry over from piece to piece; a piece that starts where the last one left the cursor
     needs no cursor move (Textual writes one before every piece, and a newline after every line,
-    which the moves make redundant); and a piece that starts past the area is skipped (Textual:
-    `x > x2`, which moved the cursor to write nothing).
+    which the moves make redundant); a piece that starts past the area is skipped (Textual:
+    `x > x2`, which moved the cursor to write nothing); and a piece that starts before the area is
+    cut at its start too (Textual cuts only the end, so a one-cell change at the end of a border or
+    a line resent the whole piece), unless a wide character could be split there.
     """
     sequences: list[str] = []
     append = sequences.append
@@ -154,7 +164,9 @@ def _render_segments(self: ChopsUpdate, console: Console) -> str:
                 continue
             if x >= x2 or end <= x1:
                 continue
-            if not (x2 > x >= x1 and end <= x2):
+            if x < x1 and _one_cell_prefix(strip, x1 - x):
+                strip, x = strip.crop(x1 - x, min(end, x2) - x), x1
+            elif not (x2 > x >= x1 and end <= x2):
                 strip = strip.crop(0, min(end, x2) - x)
             if cursor != (x, y):
                 append(move_to(x, y).segment.text)

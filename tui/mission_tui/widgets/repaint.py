@@ -31,8 +31,19 @@ def _set_border_text(widget: Widget, attribute: str, text: str, bottom: bool) ->
         widget.refresh()
         return
     width, height = widget.outer_size
+    # Only the cells the old or the new label covers change: corner, one edge cell, the label with a
+    # space each side. output.py sends just that span ("Step 2 of 5" changes on every step).
+    styles = widget.styles
+    align = styles.border_subtitle_align if bottom else styles.border_title_align
+    span = max(new.cell_length, old.cell_length if old is not None else 0) + 4
+    if align == "left" and span < width:
+        x0, x1 = 0, span
+    elif align == "right" and span < width:
+        x0, x1 = width - span, width
+    else:
+        x0, x1 = 0, width
     offset = widget.content_offset  # refresh regions are relative to the content area
-    widget.refresh(Region(-offset.x, (height - 1 if bottom else 0) - offset.y, width, 1))
+    widget.refresh(Region(x0 - offset.x, (height - 1 if bottom else 0) - offset.y, x1 - x0, 1))
 
 
 def set_border_title(widget: Widget, text: str) -> None:
