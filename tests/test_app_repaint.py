@@ -138,3 +138,27 @@ async def test_a_step_repaints_every_changed_cell_and_only_changed_detail_rows(m
             assert repainted == changed, (step, sorted(repainted), sorted(changed))
             partial += 0 < len(changed) < region.height
         assert partial, "no step kept any detail row: the test shows nothing"
+
+
+def test_a_changed_row_repaints_from_its_first_changed_cell() -> None:
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.strip import Strip
+
+    from mission_tui.widgets.detail_body import _changed_span
+
+    label, text = Style(bold=True), Style()
+
+    def line(*parts: tuple[str, Style]) -> Strip:
+        return Strip([Segment(t, s) for t, s in parts])
+
+    step2, step3 = line(("Step:", label), (" 2 of 5", text)), line(("Step:", label), (" 3 of 5", text))
+    assert _changed_span(step2, step3, 20) == (6, 20)  # from the digit; Textual pads the rest
+    full2, full3 = line(("Step: 2 of 5", text)), line(("Step: 3 of 5", text))
+    assert _changed_span(full2, full3, 12) == (6, 7)  # lines as wide as the row: just the digit
+    assert _changed_span(line(("ab", text)), line(("ab", label)), 5) == (0, 5)  # a style is a change
+    assert _changed_span(line(("a漢", text)), line(("a漢", label)), 5)[0] == 0
+    assert _changed_span(line(("x漢b", text)), line(("x漢c", text)), 4) == (3, 4)
+    assert _changed_span(line(("漢", text)), line(("漢", text)), 2) == (0, 0)  # same cells
+    assert _changed_span(line(("ab", text)), line(("abcd", text)), 6) == (2, 6)  # longer: past the end
+    assert _changed_span(None, step3, 20) == (0, 20)

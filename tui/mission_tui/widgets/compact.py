@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from functools import lru_cache
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
@@ -57,6 +58,21 @@ def _blank_look(style: Style) -> tuple[object, ...]:
     ):
         return ("all", _look(style))
     return ("blank", style.bgcolor, style.link, _meta_without_offset(style))
+
+
+def cell_looks(strip: Strip) -> list[tuple[str, tuple[object, ...] | None]]:
+    """Each cell of a line as (character, look), selection offsets aside; a wide character's second
+    cell is ("", look). Two lines can then be compared cell by cell, as the terminal shows them."""
+    cells: list[tuple[str, tuple[object, ...] | None]] = []
+    for text, style, control in strip:
+        if control:
+            continue
+        look = None if style is None else _look(style)
+        for char in text:
+            cells.append((char, look))
+            if cell_len(char) == 2:
+                cells.append(("", look))
+    return cells
 
 
 def _is_blank(text: str) -> bool:
