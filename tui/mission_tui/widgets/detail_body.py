@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual
 
-from .compact import CompactLines, cell_looks
+from .compact import CompactLines, changed_span
 from .repaint import QuietScrollBar, QuietScrollView, set_virtual_size
 
 
@@ -37,32 +37,6 @@ def _first_lines(content: Content, count: int) -> Content:
         if end < 0:
             return content
     return content[:end]
-
-
-def _changed_span(old: Strip | None, new: Strip | None, width: int) -> tuple[int, int]:
-    """The cells [start, end) of a row that differ between two lines: "Step: 2 of 5" -> "Step: 3 of
-    5" repaints one cell, not the label (output.py sends only the span). Never splits a wide
-    character; the whole row when either line is missing or wider than the row."""
-    if old is None or new is None:
-        return 0, width
-    before, after = cell_looks(old), cell_looks(new)
-    if len(before) > width or len(after) > width:
-        return 0, width
-    shorter = min(len(before), len(after))
-    start = 0
-    while start < shorter and before[start] == after[start]:
-        start += 1
-    end = width
-    if len(before) == len(after) == width:  # past a line's end Textual pads it: repaint that too
-        while end > start and before[end - 1] == after[end - 1]:
-            end -= 1
-    if start == shorter == len(before) == len(after):
-        return 0, 0  # the same cells
-    while 0 < start < shorter and (before[start][0] == "" or after[start][0] == ""):
-        start -= 1  # the second cell of a wide character: start at its first
-    while end < shorter and (before[end][0] == "" or after[end][0] == ""):
-        end += 1
-    return start, max(end, start + 1)
 
 
 class DetailText(CompactLines, QuietScrollView, can_focus=False):
@@ -134,7 +108,7 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
             self.refresh()
             return
         for y in changed:
-            start, end = _changed_span(before[y], after[y], width)
+            start, end = changed_span(before[y], after[y], width)
             if end > start:
                 self.refresh(Region(start, y, end - start, 1))
 

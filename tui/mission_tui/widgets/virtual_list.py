@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual
 
-from .compact import CompactLines
+from .compact import CompactLines, changed_span
 from .repaint import QuietScrollView, set_virtual_size
 
 RowRenderer = Callable[[str], Content]
@@ -118,6 +118,7 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._keys: Sequence[str] = ()
+        self._painted: dict[int, Strip] = {}  # screen line -> the line last drawn there
         self._render_row: RowRenderer = lambda key: Content(key)
         self._search_text: SearchText = lambda key: key
         self._search_cache: list[str] | None = None
@@ -261,7 +262,23 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
         if self.show_vertical_scrollbar:
             self.vertical_scrollbar.position = new_value
         if round(old_value) != round(new_value):
+            self._repaint_scrolled(round(old_value), round(new_value))
+
+    def _repaint_scrolled(self, old_top: int, new_top: int) -> None:
+        """Repaint each screen line from its first changed cell: rows that move by one often share
+        their start (the mark column, a date, a label), and the terminal is sent only the rest.
+
+        A line is compared with what was last drawn there (`render_line` keeps it), not with the
+        row that was there, whose look may have changed since (cursor, marks).
+        """
+        height, width = self._viewport_height(), self.scrollable_content_region.width
+        if not (self.is_mounted and width) or abs(new_top - old_top) >= height or not self._visible:
             self._refresh_viewport()
+            return
+        for y in range(height):
+            start, end = changed_span(self._painted.get(y), self._line_at(new_top + y, y), width)
+            if end > start:
+                self.refresh(Region(start, y, end - start, 1))
 
     def _index_of(self, key: str) -> int | None:
         if not self._position and self._keys:
@@ -286,7 +303,7 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
     def _set_cursor_quietly(self, row: int) -> None:
         old = self.cursor
         self.set_reactive(VirtualList.cursor, self._clamp(row))
-        self._scroll_cursor_into_view()  # a scroll repaints the viewport by itself
+        self._scroll_cursor_into_view()  # a scroll repaints the rows by itself
         self._refresh_rows({old, self.cursor})
 
     def _clamp(self, row: int) -> int:
@@ -352,6 +369,7 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
                 self.action_select()
 
     def on_resize(self) -> None:
+        self._painted.clear()  # a new size repaints every line anyway
         set_virtual_size(self, Size(self.size.width, len(self._visible)))
         self._scroll_cursor_into_view()
 
@@ -368,9 +386,13 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
         return content
 
     def render_line(self, y: int) -> Strip:
+        line = self._painted[y] = self._line_at(round(self.scroll_y) + y, y)
+        return line
+
+    def _line_at(self, row: int, y: int) -> Strip:
+        """Row `row` of the list as drawn on screen line `y` (the empty message goes on line 0)."""
         width = self.scrollable_content_region.width or self.size.width
         base = self.rich_style
-        row = round(self.scroll_y) + y
         if not self._visible:
             if y == 0:
                 message = (
