@@ -34,16 +34,19 @@ _HEADER = re.compile(
 )
 
 
-def _headers(text: str) -> list[re.Match[str]]:
-    found = []
+def _headers(text: str) -> tuple[list[int], list[str]]:
+    """Where each item header starts, and its table."""
+    starts: list[int] = []
+    tables: list[str] = []
     for match in _HEADER.finditer(text):
         start = match.start()
         if start and text[start - 1] != "\n":
             line_start = text.rfind("\n", 0, start) + 1
             if text[line_start:start].strip(" \t"):
                 continue
-        found.append(match)
-    return found
+        starts.append(start)
+        tables.append(match[1])
+    return starts, tables
 
 
 @cache
@@ -55,25 +58,24 @@ def _adapter(table: str) -> TypeAdapter[Any]:
 
 def load_in_slices(text: str, parse: Callable[[str], dict[str, Any]]) -> StoryFile | None:
     """The validated story (references not yet checked), or None to say: parse this file whole."""
-    headers = _headers(text)
-    if len(headers) <= ITEMS_PER_SLICE:
+    starts, tables = _headers(text)
+    if len(starts) <= ITEMS_PER_SLICE:
         return None  # small enough that slicing saves nothing
     try:
-        top = parse(text[: headers[0].start()])
+        top = parse(text[: starts[0]])
     except Exception:
         return None
     if top.keys() & set(TABLES):
         return None  # a table also given another way (e.g. an inline array): let tomllib judge
     items: dict[str, list[Any]] = {table: [] for table in TABLES}
-    for first in range(0, len(headers), ITEMS_PER_SLICE):
-        block = headers[first : first + ITEMS_PER_SLICE]
+    for first in range(0, len(starts), ITEMS_PER_SLICE):
         end = first + ITEMS_PER_SLICE
-        stop = headers[end].start() if end < len(headers) else len(text)
+        stop = starts[end] if end < len(starts) else len(text)
         try:
-            data = parse(text[block[0].start() : stop])
+            data = parse(text[starts[first] : stop])
         except Exception:
             return None
-        counts = Counter(match.group(1) for match in block)
+        counts = Counter(tables[first:end])
         if counts.keys() - data.keys():
             return None
         for key, value in data.items():

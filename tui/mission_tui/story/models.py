@@ -211,7 +211,7 @@ def _value_kind(value: Any) -> str | None:
     if isinstance(value, dict):
         if "date" in value:
             return "date"
-        if {"amount", "low", "high", "unit"} & value.keys():
+        if "unit" in value or "amount" in value or "low" in value or "high" in value:
             return "quantity"
         if "text" in value:
             return "text"
