@@ -6,7 +6,7 @@ does per keypress is a dict lookup here; nothing per keypress scales with the si
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -22,6 +22,8 @@ from .date_words import (
     timing_of,
 )
 from .dates import parse_date
+from .links import Links as Links  # re-exported: widgets read links from the index
+from .links import OrderedLinks as OrderedLinks
 from .loader import gc_paused
 from .models import Claim, Event, EventStatus, KeyPoint, Source, StoryFile
 from .sanitize import clean_line
@@ -61,26 +63,6 @@ __all__ = [  # the date wording moved to `date_words`; these names stay importab
 
 
 @dataclass(frozen=True, slots=True)
-class Links:
-    """Items related to one item, per kind, in each kind's display order."""
-
-    events: tuple[str, ...] = ()
-    key_points: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    claims: tuple[str, ...] = ()
-    conflicts: tuple[str, ...] = ()
-
-    def of(self, kind: str) -> tuple[str, ...]:
-        return {
-            "event": self.events,
-            "key_point": self.key_points,
-            "source": self.sources,
-            "claim": self.claims,
-            "conflict": self.conflicts,
-        }[kind]
-
-
-@dataclass(frozen=True, slots=True)
 class PaletteEntry:
     kind: Kind
     id: str
@@ -90,42 +72,6 @@ class PaletteEntry:
 
 def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
-
-
-class OrderedLinks(Mapping[str, tuple[str, ...]]):
-    """Ids linked to each id, without repeats, in display order; each entry ordered when first read.
-
-    Ordering every entry up front cost 0.14 s of a 100k-claim story's start-up, for entries that are
-    mostly never shown (one item is shown at a time).
-    """
-
-    __slots__ = ("_done", "_order", "_raw")
-
-    def __init__(self, raw: dict[str, list[str]], order: dict[str, int]) -> None:
-        self._raw = raw
-        self._order = order
-        self._done: dict[str, tuple[str, ...]] = {}
-
-    def __getitem__(self, key: str) -> tuple[str, ...]:
-        done = self._done.get(key)
-        if done is None:
-            items = self._raw[key]
-            if len(items) == 1:
-                done = (items[0],)
-            else:
-                order = self._order
-                done = tuple(sorted(dict.fromkeys(items), key=lambda i: order.get(i, 0)))
-            self._done[key] = done
-        return done
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._raw
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
 
 
 class StoryIndex:
