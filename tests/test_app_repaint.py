@@ -63,6 +63,24 @@ async def test_the_heap_is_frozen_once_the_index_is_built(make, monkeypatch):
     assert calls[-1] == ("unfreeze", None)  # handed back on exit (tests run many apps in one process)
 
 
+async def test_the_cli_keeps_the_heap_frozen_to_the_end(monkeypatch, bundled_story):
+    """The process ends with the app: unfreezing would only buy a last walk over the whole story."""
+    from mission_tui import cli
+
+    ran: list[app_module.MissionApp] = []
+    monkeypatch.setattr("mission_tui.terminal.run_app", lambda app: ran.append(app) or 0)
+    assert cli.main([str(bundled_story.path)]) == 0
+    (app,) = ran
+    assert app.release_heap_on_exit is False
+    unfrozen: list[bool] = []
+    monkeypatch.setattr(app_module.gc, "unfreeze", lambda: unfrozen.append(True))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert not unfrozen
+    monkeypatch.undo()
+    app_module.gc.unfreeze()  # this test process goes on: hand the objects back after all
+
+
 def test_related_keys_are_computed_per_row_not_built():
     class FakeLinks:
         def of(self, kind: str) -> tuple[str, ...]:

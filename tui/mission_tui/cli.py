@@ -264,7 +264,9 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     # run_app, not app.run(): SIGTERM/SIGHUP/SIGINT become a clean exit that restores the terminal,
     # and the status says how it ended (0 quit, 1 error, 128 + signal number).
-    return run_app(make_app(loaded, today=args.today or date.today()))
+    app = make_app(loaded, today=args.today or date.today())
+    app.release_heap_on_exit = False  # the process ends with the app
+    return run_app(app)
 
 
 def _day(text: str) -> date:
