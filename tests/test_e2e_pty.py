@@ -19,7 +19,6 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
@@ -27,39 +26,11 @@ import pyte
 import pytest
 
 from mission_tui.story.bundled import bundled_story_path
+from ptytools import HEIGHT, TODAY, WIDTH, child_env, script, wait_until
 
-TODAY = "2026-11-24"
 TITLE = "U.S. military mission in Iraq"
-WIDTH, HEIGHT = 80, 24
 START_TIMEOUT = 30.0  # first frame; generous for a loaded CI machine (normally ~1 s)
 KEY_TIMEOUT = 10.0
-
-
-def script() -> str:
-    """The installed console script: the one beside this interpreter, else the one on PATH."""
-    beside = Path(sys.executable).parent / "mission-tui"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("mission-tui")
-    if found is None:
-        pytest.skip("the mission-tui console script is not installed")
-    return found
-
-
-def child_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TEXTUAL_COLOR_SYSTEM", "TMUX")}
-    env.update(TERM="xterm-256color", COLUMNS=str(WIDTH), LINES=str(HEIGHT), **extra)
-    return env
-
-
-def wait_until(check: Callable[[], bool], timeout: float, what: str, show: Callable[[], str]) -> float:
-    """Poll `check` until true; return the seconds it took, or fail showing the screen."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if check():
-            return time.monotonic() - start
-        time.sleep(0.05)
-    pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}; screen:\n{show()}")
 
 
 # -- tmux -------------------------------------------------------------------------------------------

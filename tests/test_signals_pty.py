@@ -16,14 +16,14 @@ ctrl+c does not quit (Textual binds it to copy): the explorer says how to quit i
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
+
+from ptytools import HEIGHT, TODAY, WIDTH, child_env, script, wait_until
 
 pexpect = pytest.importorskip("pexpect")
 pyte = pytest.importorskip("pyte")
@@ -32,8 +32,6 @@ termios = pytest.importorskip("termios")
 if sys.platform == "win32" or not hasattr(os, "openpty"):
     pytest.skip("needs a POSIX pseudo-terminal", allow_module_level=True)
 
-TODAY = "2026-11-24"
-WIDTH, HEIGHT = 80, 24
 START_TIMEOUT = 30.0  # first frame; normally ~1 s
 KEY_TIMEOUT = 10.0
 EXIT_TIMEOUT = 5.0  # from the key or signal to the process being gone (normally ~0.3 s)
@@ -53,32 +51,6 @@ MODES = {
     "no line wrap": (b"\x1b[?7l", b"\x1b[?7h"),
 }
 MUST_ENABLE = ("alternate screen", "hidden cursor", "mouse clicks", "bracketed paste")
-
-
-def script() -> str:
-    """The installed console script: the one beside this interpreter, else the one on PATH."""
-    beside = Path(sys.executable).parent / "mission-tui"
-    if beside.exists():
-        return str(beside)
-    found = shutil.which("mission-tui")
-    if found is None:
-        pytest.skip("the mission-tui console script is not installed")
-    return found
-
-
-def child_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TEXTUAL_COLOR_SYSTEM", "TMUX")}
-    env.update(TERM="xterm-256color", COLUMNS=str(WIDTH), LINES=str(HEIGHT))
-    return env
-
-
-def wait_until(check: Callable[[], bool], timeout: float, what: str, show: Callable[[], str]) -> float:
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if check():
-            return time.monotonic() - start
-        time.sleep(0.02)
-    pytest.fail(f"timed out after {timeout:.0f}s waiting for {what}; screen:\n{show()}")
 
 
 class Session:
@@ -113,7 +85,9 @@ class Session:
         return "\n".join(self.screen.display)
 
     def wait_for(self, text: str, timeout: float = KEY_TIMEOUT) -> float:
-        return wait_until(lambda: not self.pump() or text in self.text(), timeout, repr(text), self.text)
+        return wait_until(
+            lambda: not self.pump() or text in self.text(), timeout, repr(text), self.text, poll=0.02
+        )
 
     def start(self) -> None:
         self.wait_for(FIRST_FRAME, START_TIMEOUT)
