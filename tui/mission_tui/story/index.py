@@ -24,6 +24,7 @@ from .date_words import (
 from .dates import parse_date
 from .links import Links as Links  # re-exported: widgets read links from the index
 from .links import OrderedLinks as OrderedLinks
+from .links import in_order
 from .loader import gc_paused
 from .models import Claim, Event, EventStatus, KeyPoint, Source, StoryFile
 from .sanitize import clean_line
@@ -68,10 +69,6 @@ class PaletteEntry:
     id: str
     label: str
     help: str
-
-
-def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
 
 
 class StoryIndex:
@@ -192,22 +189,18 @@ class StoryIndex:
         empty: tuple[str, ...] = ()
         pos = self._positions
         return Links(
-            events=self._ordered((e for c in claims for e in self.claim_events.get(c, empty)), pos["event"]),
-            key_points=self._ordered(
+            events=in_order((e for c in claims for e in self.claim_events.get(c, empty)), pos["event"]),
+            key_points=in_order(
                 (k for c in claims for k in self.claim_key_points.get(c, empty)), pos["key_point"]
             ),
-            sources=self._ordered(
+            sources=in_order(
                 (self.claim_source[c] for c in claims if c in self.claim_source), pos["source"]
             ),
             claims=claims,
-            conflicts=self._ordered(
+            conflicts=in_order(
                 (g for c in claims for g in self.claim_conflicts.get(c, empty)), pos["conflict"]
             ),
         )
-
-    @staticmethod
-    def _ordered(items: Iterable[str], order: dict[str, int]) -> tuple[str, ...]:
-        return tuple(sorted(_dedupe(items), key=lambda i: order.get(i, 0)))
 
     def links(self, kind: str, item_id: str) -> Links:
         """Everything related to one item. Cost is proportional to its links, and cached."""
@@ -218,7 +211,7 @@ class StoryIndex:
         if kind == "event":
             via = self._through_claims(self.event_claims.get(item_id, empty))
             links = Links(
-                key_points=self._ordered(
+                key_points=in_order(
                     [*self.event_key_points.get(item_id, empty), *via.key_points],
                     self._positions["key_point"],
                 ),
@@ -229,7 +222,7 @@ class StoryIndex:
         elif kind == "key_point":
             via = self._through_claims(self.key_point_claims.get(item_id, empty))
             links = Links(
-                events=self._ordered([*self.key_point_events.get(item_id, empty), *via.events], self.step_of),
+                events=in_order([*self.key_point_events.get(item_id, empty), *via.events], self.step_of),
                 sources=self.key_point_sources.get(item_id, empty),
                 claims=via.claims,
                 conflicts=via.conflicts,

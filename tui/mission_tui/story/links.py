@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 
@@ -26,6 +26,11 @@ class Links:
         }[kind]
 
 
+def in_order(items: Iterable[str], order: Mapping[str, int]) -> tuple[str, ...]:
+    """`items` without repeats, sorted by their position in `order` (unknown ones first)."""
+    return tuple(sorted(dict.fromkeys(items), key=lambda i: order.get(i, 0)))
+
+
 class OrderedLinks(Mapping[str, tuple[str, ...]]):
     """Ids linked to each id, without repeats, in display order; each entry ordered when first read.
 
@@ -44,11 +49,7 @@ class OrderedLinks(Mapping[str, tuple[str, ...]]):
         done = self._done.get(key)
         if done is None:
             items = self._raw[key]
-            if len(items) == 1:
-                done = (items[0],)
-            else:
-                order = self._order
-                done = tuple(sorted(dict.fromkeys(items), key=lambda i: order.get(i, 0)))
+            done = (items[0],) if len(items) == 1 else in_order(items, self._order)
             self._done[key] = done
         return done
 
