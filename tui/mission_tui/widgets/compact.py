@@ -81,10 +81,10 @@ def cell_looks(strip: Strip) -> list[tuple[str, tuple[object, ...] | None]]:
 def changed_span(old: Strip | None, new: Strip | None, width: int) -> tuple[int, int]:
     """The cells [start, end) of a row that differ between two lines, (0, 0) if none: "Step: 2 of
     5" -> "Step: 3 of 5" repaints from the digit, not the label (output.py sends only the span).
-    Never splits a wide character; the whole row when either line is missing or wider than the row.
+    Never splits a wide character; the whole row when one line is missing or wider than the row.
     """
     if old is None or new is None:
-        return 0, width
+        return (0, 0) if old is new else (0, width)
     before, after = cell_looks(old), cell_looks(new)
     if len(before) > width or len(after) > width:
         return 0, width

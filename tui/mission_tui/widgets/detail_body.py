@@ -93,22 +93,16 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
 
         Between two items of a kind, labels, blank lines and headings mostly stay where they were
         ("Status: occurred", "Sources"), and each row not sent saves 50-100 bytes. Lines compare as
-        the terminal receives them (text and colours; a wrapped line's selection offsets are not
-        shown). Refreshes add up until the next frame, so two updates before it repaint every row
+        the terminal shows them, cell by cell (`changed_span`; a wrapped line's selection offsets are
+        not shown). Refreshes add up until the next frame, so two updates before it repaint every row
         that differs from what the screen shows.
         """
-        top, width, console = round(self.scroll_y), self.size.width, self.app.console
-
-        def shown(line: Strip | None) -> str | None:
-            return None if line is None else line.render(console)  # cached in the strip
-
-        after = [self._line(top + y) for y in range(len(before))]
-        changed = [y for y, line in enumerate(before) if shown(line) != shown(after[y])]
-        if len(changed) == len(before):
+        top, width = round(self.scroll_y), self.size.width
+        spans = [changed_span(line, self._line(top + y), width) for y, line in enumerate(before)]
+        if all(end > start for start, end in spans):
             self.refresh()
             return
-        for y in changed:
-            start, end = changed_span(before[y], after[y], width)
+        for y, (start, end) in enumerate(spans):
             if end > start:
                 self.refresh(Region(start, y, end - start, 1))
 
