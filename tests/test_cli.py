@@ -405,3 +405,16 @@ def test_export_of_misquoted_story_warns_but_exports(tmp_path: Path, capsys: Cap
     assert code == 0
     assert json.loads(out)["claims"]
     assert "not found in source 'b'" in err
+
+
+def test_check_accepts_a_date_whose_year_is_not_given(tmp_path: Path, capsys: Cap) -> None:
+    """A digest's "Sep. 27" with no year is `XXXX-09-27`: valid, and said in words, never as year 1."""
+    path = tmp_path / "story.toml"
+    path.write_text(STORY.replace('as_of = "2024-09-27"', 'as_of = "XXXX-09-27"'), encoding="utf-8")
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2 and "QUOTE" in err  # the one misquote in STORY, nothing about the date
+    assert "as_of" not in err
+    code, markdown, _ = run(["export", "-f", "markdown", str(path)], capsys)
+    assert code == 0
+    assert "27 September, year not given" in markdown
+    assert "0001" not in markdown and "9999" not in markdown

@@ -206,3 +206,64 @@ def test_fast_paths_agree_with_edtf_on_validity_and_bounds(first: str, second: s
         assert expected[0] > expected[1]  # type: ignore[index,operator]  # only inverted ones
     else:
         assert got == expected
+
+
+# -- EDTF unspecified digits (X): a date whose year (or month, or day) the source does not give ------
+
+
+@st.composite
+def level1_unspecified(draw: st.DrawFn) -> str:
+    """The EDTF level-1 forms the edtf package reads: 201X, 20XX, 2004-XX, 1985-04-XX, 1985-XX-XX."""
+    day = draw(st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31)))
+    form = draw(st.sampled_from(["YYYX", "YYXX", "YYYY-XX", "YYYY-MM-XX", "YYYY-XX-XX"]))
+    return {
+        "YYYX": f"{day.year // 10}X",
+        "YYXX": f"{day.year // 100}XX",
+        "YYYY-XX": f"{day.year}-XX",
+        "YYYY-MM-XX": f"{day:%Y-%m}-XX",
+        "YYYY-XX-XX": f"{day.year}-XX-XX",
+    }[form]
+
+
+@given(level1_unspecified())
+def test_unspecified_bounds_agree_with_edtf(text: str) -> None:
+    span = parse_date(text)
+    parsed = parse_edtf(text)
+    assert span.lower == _edtf_bound(parsed.lower_strict())
+    assert span.upper == _edtf_bound(parsed.upper_strict())
+    assert span.unspecified and not span.qualified
+
+
+@pytest.mark.parametrize(
+    ("text", "lower", "upper", "unspecified", "words"),
+    [
+        ("XXXX-09-27", date(1, 9, 27), date(9999, 9, 27), {"year"}, "27 September, year not given"),
+        ("XXXX-09", date(1, 9, 1), date(9999, 9, 30), {"year"}, "September, year not given"),
+        ("XXXX-02-29", date(4, 2, 29), date(9996, 2, 29), {"year"}, "29 February, year not given"),
+        ("2025-03-2X", date(2025, 3, 20), date(2025, 3, 29), {"day"}, "20–29 March 2025"),
+        ("2025-03-XX", date(2025, 3, 1), date(2025, 3, 31), {"day"}, "March 2025, day not given"),
+        ("2025-XX", date(2025, 1, 1), date(2025, 12, 31), {"month"}, "2025, month not given"),
+        ("202X", date(2020, 1, 1), date(2029, 12, 31), {"year"}, "a year from 2020 to 2029"),
+    ],
+)
+def test_unspecified_digits_have_honest_bounds_and_words(
+    text: str, lower: date, upper: date, unspecified: set[str], words: str
+) -> None:
+    span = parse_date(text)
+    assert (span.lower, span.upper) == (lower, upper)
+    assert (span.lower_fuzzy, span.upper_fuzzy) == (lower, upper)
+    assert span.unspecified == unspecified
+    assert describe_date(text) == words
+    assert not any(str(n) in describe_date(text) for n in (1, 9999) if "year" in unspecified)
+
+
+@pytest.mark.parametrize("text", ["2025-02-3X", "XXXX-02-30", "2025-1X-32", "2025-2X", "XXXX-13"])
+def test_unspecified_digits_that_allow_no_date_are_refused(text: str) -> None:
+    with pytest.raises(EdtfError, match=r"allow no real date|not a valid EDTF"):
+        parse_date(text)
+
+
+def test_unspecified_year_in_an_interval_end() -> None:
+    span = parse_date("../XXXX-09-27")
+    assert span.lower is None and span.upper == date(9999, 9, 27)
+    assert span.unspecified == {"year"}

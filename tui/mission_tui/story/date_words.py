@@ -48,9 +48,23 @@ def day_words(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month]} {day.year}"
 
 
+def _short_unspecified(text: str) -> str:
+    """'27 Sep ????', '? Mar 2025', '202?': each digit the source leaves out (EDTF X) shown as '?'."""
+    year, _, rest = text.partition("-")
+    month, _, day = rest.partition("-")
+    parts = [year.replace("X", "?")]
+    if month:
+        parts.insert(0, _MONTH_ABBR[int(month)] if "X" not in month else "?")
+    if day:
+        parts.insert(0, day.lstrip("0") if "X" not in day else day.replace("X", "?").lstrip("0") or "?")
+    return " ".join(parts)
+
+
 def _short_single(text: str, span: DateSpan) -> str:
     if span.lower is None or span.upper is None:
         return text
+    if span.unspecified:
+        return _short_unspecified(text)
     low = span.lower
     if span.precision == "day":
         words = f"{low.day} {_MONTH_ABBR[low.month]} {low.year}"
@@ -133,11 +147,25 @@ PRECISION_WORDS = {
 }
 
 
+def _unspecified_precision(text: str) -> str:
+    """'day and month given, year not given': which parts of a date with EDTF X digits are known."""
+    given: list[str] = []
+    partly: list[str] = []
+    missing: list[str] = []
+    for name, digits in zip(("year", "month", "day"), text.split("-"), strict=False):
+        (missing if set(digits) == {"X"} else partly if "X" in digits else given).append(name)
+    groups = [(given, "given"), (partly, "partly given"), (missing, "not given")]
+    return "; ".join(f"{' and '.join(names)} {word}" for names, word in groups if names)
+
+
 def precision_words(text: str | None) -> str:
     if not text:
         return "no date"
     span = parse_date(text)
-    words = PRECISION_WORDS.get(span.precision, span.precision)
+    if span.unspecified and span.precision != "interval":
+        words = _unspecified_precision(text)
+    else:
+        words = PRECISION_WORDS.get(span.precision, span.precision)
     if span.uncertain:
         words += ", uncertain"
     if span.approximate:

@@ -49,6 +49,8 @@ class DateSpan:
     precision: Precision
     uncertain: bool
     approximate: bool
+    unspecified: frozenset[str] = frozenset()
+    """Parts ("year", "month", "day") with digits the date leaves out (EDTF `X`): `XXXX-09-27`."""
 
     @property
     def qualified(self) -> bool:
@@ -151,6 +153,61 @@ def _year_qualified_span(text: str) -> DateSpan | None:
     )
 
 
+# EDTF unspecified digits (ISO 8601-2): `X` for a digit the source does not give, as in `XXXX-09-27`
+# (a day whose year is not printed), `2025-XX`, `202X` or `2025-03-2X`. The edtf package reads some of
+# these and raises on others (`2025-03-2X`), so they are bounded here: every date the digits allow.
+_UNSPECIFIED = re.compile(r"^([0-9X]{4})(?:-([0-9X]{2})(?:-([0-9X]{2}))?)?$")
+
+
+def _digit_range(digits: str, low: int, high: int) -> tuple[int, int] | None:
+    """The smallest and largest numbers in [low, high] that `digits` (X = any digit) can be."""
+    smallest, largest = int(digits.replace("X", "0")), int(digits.replace("X", "9"))
+    smallest, largest = max(smallest, low), min(largest, high)
+    return (smallest, largest) if smallest <= largest else None
+
+
+def _matches(digits: str, number: int) -> bool:
+    return all(d in ("X", c) for d, c in zip(digits, f"{number:0{len(digits)}d}", strict=True))
+
+
+def _unspecified_span(text: str) -> DateSpan | None:
+    """Bounds for a date with unspecified digits: the first and last real days its digits allow."""
+    match = _UNSPECIFIED.match(text)
+    if match is None or "X" not in text:
+        return None
+    year_d, month_d, day_d = match.groups()
+    years = _digit_range(year_d, 1, 9999)
+    months = _digit_range(month_d or "XX", 1, 12)
+    if years is None or months is None:
+        raise EdtfError(f"{text!r} is not a valid EDTF date: its digits allow no real date")
+
+    def days(year: int, month: int) -> list[int]:
+        last = calendar.monthrange(year, month)[1]
+        return [d for d in range(1, last + 1) if day_d is None or _matches(day_d, d)]
+
+    def first_day(years_: range, months_: range, pick: int) -> date | None:
+        # Few candidates ever fail (a day 31, 29 February), so this stops within a handful of steps.
+        for year in years_:
+            if not _matches(year_d, year):
+                continue
+            for month in months_:
+                if month_d is not None and not _matches(month_d, month):
+                    continue
+                allowed = days(year, month)
+                if allowed:
+                    return date(year, month, allowed[pick])
+        return None
+
+    lower = first_day(range(years[0], years[1] + 1), range(months[0], months[1] + 1), 0)
+    upper = first_day(range(years[1], years[0] - 1, -1), range(months[1], months[0] - 1, -1), -1)
+    if lower is None or upper is None:
+        raise EdtfError(f"{text!r} is not a valid EDTF date: its digits allow no real date")
+    parts = (("year", year_d), ("month", month_d), ("day", day_d))
+    unspecified = frozenset(name for name, digits in parts if digits and "X" in digits)
+    precision: Precision = "day" if day_d else "month" if month_d else "year"
+    return DateSpan(text, lower, upper, lower, upper, precision, False, False, unspecified)
+
+
 def _simple_span(text: str) -> DateSpan | None:
     """A date the fast paths understand (plain, whole-qualified or year-qualified), else None."""
     return _plain_only(text) or _year_qualified_span(text)
@@ -176,7 +233,7 @@ def _plain_interval(text: str) -> DateSpan | None:
         # edtf accepts a year-qualified end (EDTF level 2) only in a closed interval whose other
         # end has no whole-date qualifier (level 1); anything else is edtf's to judge.
         level2_ok = ".." not in (left, right) and not any(p[-1:] in "?~%" for p in (left, right))
-        span = _simple_span(part) if level2_ok else _plain_only(part)
+        span = (_simple_span(part) if level2_ok else _plain_only(part)) or _unspecified_span(part)
         if span is None:
             return None
         ends.append(span)
@@ -190,6 +247,7 @@ def _plain_interval(text: str) -> DateSpan | None:
         precision="interval",
         uncertain=any(e.uncertain for e in ends if e),
         approximate=any(e.approximate for e in ends if e),
+        unspecified=frozenset().union(*(e.unspecified for e in ends if e)),
     )
 
 
@@ -260,7 +318,12 @@ def parse_date(text: str) -> DateSpan:
     match = _PLAIN.match(text)
     if match:
         return _plain_span(text, match)
-    span = _year_qualified_span(text) or _plain_interval(text) or _edtf_span(text)
+    span = (
+        _year_qualified_span(text)
+        or _unspecified_span(text)
+        or _plain_interval(text)
+        or _edtf_span(text)
+    )
     if span.lower is None and span.upper is None and ".." not in text:
         raise EdtfError(f"{text!r} has no usable bounds")
     if span.lower and span.upper and span.lower > span.upper:
@@ -295,9 +358,52 @@ def _day_month(d: date) -> str:
     return f"{d.day} {_MONTHS[d.month]}"
 
 
+def _unspecified_words(text: str, span: DateSpan) -> str:
+    """'27 September, year not given', 'March 2025, day not given', '20-29 March 2025', 'a year from
+    2020 to 2029': what the digits say, and which parts the source left out."""
+    assert span.lower is not None and span.upper is not None
+    year_d, _, rest = text.partition("-")
+    month_d, _, day_d = rest.partition("-")
+    missing: list[str] = []
+    words: list[str] = []
+    if day_d:
+        if day_d == "XX":
+            missing.append("day")
+        elif "X" in day_d:
+            low, high = _digit_range(day_d, 1, 31) or (1, 31)
+            words.append(f"{low}–{min(high, calendar.monthrange(span.upper.year, span.upper.month)[1])}"
+                         if month_d and "X" not in month_d else f"day {low}–{high}")
+        else:
+            words.append(str(int(day_d)) if month_d and "X" not in month_d else f"day {int(day_d)}")
+    if month_d:
+        if "X" not in month_d:
+            words.append(_MONTHS[int(month_d)])
+        elif month_d == "XX":
+            missing.append("month")
+        else:
+            low, high = _digit_range(month_d, 1, 12) or (1, 12)
+            words.append(f"a month from {_MONTHS[low]} to {_MONTHS[high]}")
+    if year_d == "XXXX":
+        missing.append("year")
+    elif re.fullmatch(r"\d*X+", year_d):
+        words.append(f"a year from {span.lower.year} to {span.upper.year}")
+    elif "X" in year_d:
+        words.append(f"a year of the form {year_d}")
+    else:
+        words.append(year_d.lstrip("0"))
+    phrase = " ".join(words)
+    missing.reverse()  # year, month, day
+    if missing:
+        gone = " and ".join(missing) + " not given"
+        return f"{phrase}, {gone}" if phrase else gone[0].upper() + gone[1:]
+    return phrase
+
+
 def describe_date(text: str) -> str:
     """The date in words with its precision: '27 September 2024', 'September 2025', '2026'."""
     span = parse_date(text)
+    if span.unspecified:
+        return _unspecified_words(text, span)
     if span.precision == "interval":
         left, _, right = text.partition("/")
         if left in ("", ".."):
