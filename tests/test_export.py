@@ -161,9 +161,9 @@ def test_markdown_sections_dates_in_words_and_undated_events(sample: StoryFile) 
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == ["## Key points", "## Timeline", "## Sources", "## Conflicts"]
     timeline = md[md.index("## Timeline") : md.index("## Sources")]
-    # by lower bound (an open start sorts first), then upper bound; undated events last
-    order = ["until December 2026", "27 September 2024", "September 2025",
-             "September 2025 to December 2026", "2026", "date not given"]
+    # by lower bound, then upper (an open start at its known end); undated events last
+    order = ["27 September 2024", "September 2025", "September 2025 to December 2026", "2026",
+             "until December 2026", "date not given"]
     positions = [timeline.index(f"- **{words}**") for words in order]
     assert positions == sorted(positions)
     assert "*Inferred:* Left undated on purpose." in timeline

@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 
 from .story.bundled import bundled_story_path
 from .story.conflicts import detect_conflicts
-from .story.dates import describe_date
-from .story.export import FORMATS, describe_value, dumps_json, to_json, to_markdown, to_timelinejs
+from .story.export import FORMATS, dumps_json, to_json, to_markdown, to_timelinejs
 from .story.loader import LoadedStory, Problem, StoryLoadError, load_story
 from .story.models import StoryFile
 from .story.sanitize import clean_line, clean_text
 from .story.verify import verify_quotes
+from .story.words import describe_date, describe_value
 
 if TYPE_CHECKING:
     from rich.console import Console

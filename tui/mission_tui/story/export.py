@@ -14,9 +14,10 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .dates import DateSpan, EdtfError, describe_date, parse_date
-from .models import Bound, Claim, DateValue, Event, QuantityValue, StoryFile
+from .dates import DateSpan, EdtfError, parse_date
+from .models import Claim, Event, StoryFile
 from .sanitize import clean_line, clean_text
+from .words import describe_date, describe_value
 
 if TYPE_CHECKING:
     from .conflicts import ConflictGroup
@@ -42,37 +43,6 @@ def to_json(story: StoryFile) -> str:
 
 
 # ---------------------------------------------------------------- words shared by the formats
-
-
-def _number(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-
-
-def describe_value(claim: Claim) -> str:
-    """A claim's value in words: the date with its bound, the quantity with its range, or the text."""
-    value = claim.value
-    if isinstance(value, DateValue):
-        words = describe_date(value.date)
-        if claim.bound is Bound.not_after:
-            return f"no later than {words}"
-        if claim.bound is Bound.not_before:
-            return f"no earlier than {words}"
-        return words
-    if isinstance(value, QuantityValue):
-        low, high = value.low, value.high
-        if value.amount is not None:
-            words = _number(value.amount)
-            if low is not None or high is not None:
-                words += f" (range {_number(low) if low is not None else '…'}"
-                words += f"–{_number(high) if high is not None else '…'})"
-        elif low is not None and high is not None:
-            words = f"{_number(low)}–{_number(high)}"
-        elif low is not None:
-            words = f"at least {_number(low)}"
-        else:
-            words = f"at most {_number(high)}" if high is not None else "?"
-        return f"{'about ' if value.approximate else ''}{words} {value.unit}"
-    return value.text
 
 
 def _sorted_events(story: StoryFile) -> tuple[list[Event], list[Event]]:
