@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import re
 import sys
@@ -25,6 +24,7 @@ from .story.export import FORMATS, dumps_json, to_json, to_markdown, to_timeline
 from .story.loader import LoadedStory, Problem, StoryLoadError, load_story
 from .story.models import StoryFile
 from .story.sanitize import clean_line, clean_text
+from .story.schema import schema_text
 from .story.verify import verify_quotes
 from .story.words import describe_date, describe_value
 
@@ -199,7 +199,7 @@ def render_export(loaded: LoadedStory, fmt: str) -> str:
     """The export text for one format (what `export` writes, byte for byte)."""
     story = loaded.model
     if fmt == "json":
-        return to_json(story)
+        return to_json(story, detect_conflicts(story))
     if fmt == "markdown":
         return to_markdown(story, detect_conflicts(story))
     return dumps_json(to_timelinejs(story))
@@ -220,19 +220,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def story_schema() -> dict[str, object]:
-    """The story file's JSON Schema, with $schema and a title, for editors and validators."""
-    schema = StoryFile.model_json_schema()
-    schema.pop("title", None)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "mission-tui story file",
-        **schema,
-    }
-
-
 def cmd_schema(args: argparse.Namespace) -> int:
-    _write_stdout(json.dumps(story_schema(), indent=2, ensure_ascii=False) + "\n")
+    _write_stdout(schema_text())
     return 0
 
 

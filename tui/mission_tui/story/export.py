@@ -11,10 +11,12 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .dates import DateSpan, EdtfError, parse_date
+from .derived import DERIVED_KEY, derived
 from .models import Claim, Event, StoryFile
 from .sanitize import clean_line, clean_text
 from .words import describe_date, describe_value
@@ -37,9 +39,17 @@ def dumps_json(data: Any) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def to_json(story: StoryFile) -> str:
-    """The validated model as JSON; `StoryFile.model_validate_json` reads it back to an equal model."""
-    return dumps_json(story.model_dump(mode="json", exclude_none=True))
+def to_json(story: StoryFile, conflicts: Sequence[ConflictGroup] | None = None) -> str:
+    """The validated story as JSON, and beside it under `derived` what is computed from it: every
+    conflict `check` reports (detected and curated, marked which) and each date's bounds. The file is
+    itself a story file: the loader reads it back to an equal model, ignoring `derived`."""
+    if conflicts is None:
+        from .conflicts import detect_conflicts
+
+        conflicts = detect_conflicts(story)
+    data = story.model_dump(mode="json", exclude_none=True)
+    data[DERIVED_KEY] = derived(story, conflicts)
+    return dumps_json(data)
 
 
 # ---------------------------------------------------------------- words shared by the formats
