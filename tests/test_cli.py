@@ -57,6 +57,14 @@ value = { date = "2026-12" }
 phrase = "PHRASE"
 source = "b"
 quote = "QUOTE"
+
+[[events]]
+id = "end"
+when = "2025-09-30"
+title = "The mission is due to end"
+status = "scheduled"
+sources = ["a"]
+claims = ["end-a"]
 """
 Cap = pytest.CaptureFixture[str]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -197,11 +205,23 @@ def test_export_to_stdout_is_exactly_the_export(
     expected = {
         "json": to_json(model),
         "markdown": to_markdown(model, detect_conflicts(model)),
-        "timelinejs": dumps_json(to_timelinejs(model)),
+        "timelinejs": dumps_json(to_timelinejs(model, detect_conflicts(model))),
     }[fmt]
     assert main(["export", str(path), "--format", fmt]) == 0
     out, err = capsysbinary.readouterr()
     assert out == expected.encode("utf-8") and err == b""
+
+
+def test_timelinejs_export_of_a_story_with_no_dated_event_is_refused(tmp_path: Path, capsys: Cap) -> None:
+    """TimelineJS refuses a file with no events ("Timeline configuration has no events"), title or not:
+    say so and write nothing, rather than a file it will not open."""
+    path = story(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace('when = "2025-09-30"\n', ""), encoding="utf-8")
+    out_file = tmp_path / "timeline.json"
+    code, out, err = run(["export", str(path), "-f", "timelinejs", "-o", str(out_file)], capsys)
+    assert code == 2 and out == "" and not out_file.exists()
+    assert "TimelineJS needs at least one dated event" in err and str(path) in err
+    assert main(["export", str(path), "-f", "markdown"]) == 0  # the other formats still work
 
 
 def test_export_defaults_to_the_bundled_story(capsys: Cap) -> None:
@@ -394,7 +414,8 @@ def test_python_m_export_pipes_bytes(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, timeout=120, env=_cli_env(),
     )
     assert done.returncode == 0
-    assert done.stdout == dumps_json(to_timelinejs(load_story(tmp_path / "story.toml").model)).encode()
+    model = load_story(tmp_path / "story.toml").model
+    assert done.stdout == dumps_json(to_timelinejs(model, detect_conflicts(model))).encode()
 
 
 def test_export_of_misquoted_story_warns_but_exports(tmp_path: Path, capsys: Cap) -> None:

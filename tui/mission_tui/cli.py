@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .story.bundled import bundled_story_path
 from .story.conflicts import detect_conflicts
-from .story.export import FORMATS, dumps_json, to_json, to_markdown, to_timelinejs
+from .story.export import FORMATS, NoDatedEvents, dumps_json, to_json, to_markdown, to_timelinejs
 from .story.loader import LoadedStory, Problem, StoryLoadError, load_story
 from .story.models import StoryFile
 from .story.sanitize import clean_line, clean_text
@@ -202,7 +202,10 @@ def render_export(loaded: LoadedStory, fmt: str) -> str:
         return to_json(story, detect_conflicts(story))
     if fmt == "markdown":
         return to_markdown(story, detect_conflicts(story))
-    return dumps_json(to_timelinejs(story))
+    try:
+        return dumps_json(to_timelinejs(story, detect_conflicts(story)))
+    except NoDatedEvents as exc:
+        raise UserError(f"{loaded.path or 'story'}: {exc}") from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -20,10 +20,10 @@ from itertools import combinations, zip_longest
 from operator import itemgetter
 
 from .claim_values import APPROXIMATE as APPROXIMATE  # re-exported: the detector's public names
+from .claim_values import VERBS, date_range, partition
 from .claim_values import Relation as Relation
 from .claim_values import claim_range as claim_range
 from .claim_values import compare_claims as compare_claims
-from .claim_values import date_range, partition
 from .claim_values import normalize_text as normalize_text
 from .loader import gc_paused
 from .models import (
@@ -42,7 +42,6 @@ from .sweep import PairFinding as PairFinding  # re-exported
 MAX_PAIRS = 50  # pairs listed per group; every claim that takes part is still listed in `claims`
 _INF = math.inf
 _KIND_RANK = {"date": 0, "quantity": 1, "text": 2}
-_VERBS = {"date": "ends before the start of", "quantity": "is below", "text": "differs from"}
 
 _Entry = tuple[float, float, int]  # (lo, hi, position); a text's is (text, position) at first
 _PartKey = tuple[str, str, "str | None", tuple[str, str]]  # subject, property, scope, (kind, unit)
@@ -151,7 +150,7 @@ def _detect(ctx: SweepContext) -> dict[_GroupKey, _Draft]:
         entries = parts[key]
         if len(entries) < 2 or (items := _items(ctx.claims, entries, key[3][0] == "text")) is None:
             continue
-        ctx.verb = _VERBS[key[3][0]]
+        ctx.verb = VERBS[key[3][0]]
         if (found := scan(ctx, items)) is not None:
             draft = drafts.setdefault((key[0], key[1], key[2] or ""), _Draft(key[2]))
             draft.kinds.append(key[3][0])

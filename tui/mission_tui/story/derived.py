@@ -113,7 +113,12 @@ def date_bounds(text: str) -> DateBounds:
 
 def _conflict(group: ConflictGroup) -> DerivedConflict:
     pairs = [
-        DerivedPair(first=p.first, second=p.second, relation=p.relation.value, reason=p.reason)
+        DerivedPair(
+            first=p.first,
+            second=p.second,
+            reason=p.reason,
+            relation="revision" if p.relation.value == "revision" else "conflict",
+        )
         for p in group.pairs
     ]
     return DerivedConflict(

@@ -141,10 +141,9 @@ def _unspecified_words(text: str, span: DateSpan) -> str:
             words.append(f"a month from {MONTHS[low]} to {MONTHS[high]}")
     if year_d == "XXXX":
         missing.append("year")
-    elif re.fullmatch(r"\d*X+", year_d):
-        words.append(("of " if words else "") + f"a year from {span.lower.year} to {span.upper.year}")
     elif "X" in year_d:
-        words.append(("of " if words else "") + f"a year whose digits are {year_d.replace('X', '?')}")
+        some = "" if re.fullmatch(r"\d*X+", year_d) else " (some digits not given)"
+        words.append(("of " if words else "") + f"a year from {span.lower.year} to {span.upper.year}{some}")
     else:
         words.append(str(int(year_d)))
     phrase = " ".join(words)
@@ -183,7 +182,18 @@ def describe_date(text: str) -> str:
     if right in _OPEN:
         unknown = " (end not given)" if right == "" else ""
         return f"from {describe_date(left)}{unknown}"
-    return f"{describe_date(left)} to {describe_date(right)}"
+    first, last = describe_date(left), describe_date(right)
+    note = _trailing_note(first)
+    if note and note == _trailing_note(last):  # the same doubt at both ends: said once
+        both = "" if note.startswith(" (") else " at both ends"
+        return f"{first.removesuffix(note)} to {last.removesuffix(note)}{note}{both}"
+    return f"{first} to {last}"
+
+
+def _trailing_note(words: str) -> str | None:
+    """', year uncertain' or ' (uncertain)' at the end of a date's words, if any."""
+    match = re.search(r"(, [a-z ;]+| \([a-z ]+\))$", words)
+    return match.group(1) if match else None
 
 
 # ---------------------------------------------------------------------------------- the explorer's words
