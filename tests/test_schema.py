@@ -14,7 +14,7 @@ import json
 import re
 import shutil
 import subprocess
-import tomllib
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,11 @@ from mission_tui.story.dates import EDTF_EXAMPLES, EDTF_PATTERN
 from mission_tui.story.export import to_json
 from mission_tui.story.loader import StoryLoadError, load_story, loads_story
 from mission_tui.story.schema import SCHEMA_ID, schema_text, story_schema
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "story.schema.json"
@@ -158,8 +163,9 @@ def _with(path: str, value: Any) -> dict[str, Any]:
 
 
 CASES = [  # (path, value, accepted by both?)
-    ("key_points.0.order", "1", False), ("key_points.0.order", 1.0, True), ("key_points.0.order", True, False),
-    ("key_points.0.order", -1, False), ("claims.0.value", {"amount": "2500", "unit": "troops"}, False),
+    ("key_points.0.order", "1", False), ("key_points.0.order", 1.0, True),
+    ("key_points.0.order", True, False), ("key_points.0.order", -1, False),
+    ("claims.0.value", {"amount": "2500", "unit": "troops"}, False),
     ("claims.0.value", {"amount": 2500.5, "unit": "troops"}, True),
     ("claims.0.value", {"amount": 2500, "unit": "troops", "approximate": "yes"}, False),
     ("claims.0.value", {"amount": 2500, "unit": "troops", "approximate": 1}, False),
@@ -182,7 +188,9 @@ CASES = [  # (path, value, accepted by both?)
 
 
 @pytest.mark.parametrize(("path", "value", "accepted"), CASES, ids=[f"{p}={v!r}" for p, v, _ in CASES])
-def test_loader_and_schema_agree(validator: Draft202012Validator, path: str, value: Any, accepted: bool) -> None:
+def test_loader_and_schema_agree(
+    validator: Draft202012Validator, path: str, value: Any, accepted: bool
+) -> None:
     data = _with(path, value)
     assert schema_accepts(validator, data) is accepted
     assert loader_accepts(data) is accepted
@@ -192,7 +200,8 @@ def test_a_toml_date_literal_is_refused_by_both(validator: Draft202012Validator)
     """TOML's own date type reaches the schema as a date, not a string (check-jsonschema reads TOML so)."""
     text = (ROOT / "tests" / "hostile" / "date_literal.toml").read_text(encoding="utf-8")
     assert not schema_accepts(validator, tomllib.loads(text))
-    with pytest.raises(StoryLoadError, match=r'write dates as quoted EDTF strings, e\.g\. when = "2025-09-01"'):
+    expected = r'write dates as quoted EDTF strings, e\.g\. when = "2025-09-01"'
+    with pytest.raises(StoryLoadError, match=expected):
         loads_story(text, "date.toml")
 
 
