@@ -439,3 +439,46 @@ def test_check_accepts_a_date_whose_year_is_not_given(tmp_path: Path, capsys: Ca
     assert code == 0
     assert "27 September, year not given" in markdown
     assert "0001" not in markdown and "9999" not in markdown
+
+
+# ------------------------------------------------------------------------- the same story as JSON
+
+
+def test_every_command_reads_the_story_as_json(tmp_path: Path, capsys: Cap) -> None:
+    """`export -f json` writes a story file: check, export and the explorer's loader read it back."""
+    toml_path = story(tmp_path, quote="The mission ends by the end of 2026.")
+    json_path = tmp_path / "story.json"
+    assert main(["export", str(toml_path), "-f", "json", "-o", str(json_path)]) == 0
+    code, out, err = run(["check", str(json_path)], capsys)
+    assert code == 0 and err == "" and "story.json is valid" in out and "1 conflict found" in out
+    for fmt in ("markdown", "timelinejs", "json"):
+        code, exported, _ = run(["export", str(json_path), "-f", fmt], capsys)
+        code_toml, from_toml, _ = run(["export", str(toml_path), "-f", fmt], capsys)
+        assert code == code_toml == 0 and exported == from_toml
+    assert load_story(json_path).model == load_story(toml_path).model  # what the explorer opens
+
+
+def test_json_export_has_detected_conflicts_and_date_bounds(tmp_path: Path, capsys: Cap) -> None:
+    code, out, _ = run(["export", str(story(tmp_path)), "-f", "json"], capsys)
+    derived = json.loads(out)["derived"]
+    (conflict,) = derived["conflicts"]  # the story has no curated note: detected only
+    assert (conflict["detected"], conflict["curated"], conflict["status"]) == (True, False, "open")
+    assert conflict["claims"] == ["end-a", "end-b"] and conflict["pairs"][0]["relation"] == "conflict"
+    assert derived["dates"]["2025-09"] == {
+        "lower": "2025-09-01", "upper": "2025-09-30", "lower_fuzzy": "2025-09-01", "upper_fuzzy": "2025-09-30",
+        "precision": "month", "uncertain": False, "approximate": False, "unspecified": [],
+        "words": "September 2025",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [('{"format": 1, "story": {', "story.json:1:"), ('{"story": {}, "story": {}}', "key 'story' is given twice"),
+     ('{"format": NaN}', "NaN is not a JSON number"), ("[1, 2]", "a JSON story is an object"),
+     ('{"format": 1}', "missing the required [story] table")],
+)  # fmt: skip
+def test_a_broken_json_story_is_one_clear_message(tmp_path: Path, capsys: Cap, text: str, message: str) -> None:
+    path = tmp_path / "story.json"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2 and message in err and "TOML" not in err and "Traceback" not in err

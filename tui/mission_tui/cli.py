@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from .story.bundled import bundled_story_path
 from .story.conflicts import detect_conflicts
 from .story.export import FORMATS, NoDatedEvents, dumps_json, to_json, to_markdown, to_timelinejs
+from .story.lint import naming_warnings
 from .story.loader import LoadedStory, Problem, StoryLoadError, load_story
 from .story.models import StoryFile
 from .story.sanitize import clean_line, clean_text
@@ -148,7 +149,19 @@ def cmd_check(args: argparse.Namespace) -> int:
             console.print(failed, soft_wrap=True)
             continue
         _print_check(console, path, loaded)
+        _print_warnings(console, loaded)
     return 0 if ok else 2
+
+
+def _print_warnings(console: Console, loaded: LoadedStory) -> None:
+    """Likely slips that do not make a story invalid: on stderr, one line each, counted on stdout."""
+    from rich.text import Text
+
+    warnings = naming_warnings(loaded)
+    if warnings:
+        _report(warnings)
+        label = "warning" if len(warnings) == 1 else "warnings"
+        console.print(Text(f"  {len(warnings)} {label} (listed on stderr)", style="yellow"))
 
 
 def _write_stdout(text: str) -> None:
