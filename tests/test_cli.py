@@ -460,12 +460,14 @@ def test_every_command_reads_the_story_as_json(tmp_path: Path, capsys: Cap) -> N
 
 def test_json_export_has_detected_conflicts_and_date_bounds(tmp_path: Path, capsys: Cap) -> None:
     code, out, _ = run(["export", str(story(tmp_path)), "-f", "json"], capsys)
+    assert code == 0
     derived = json.loads(out)["derived"]
     (conflict,) = derived["conflicts"]  # the story has no curated note: detected only
     assert (conflict["detected"], conflict["curated"], conflict["status"]) == (True, False, "open")
     assert conflict["claims"] == ["end-a", "end-b"] and conflict["pairs"][0]["relation"] == "conflict"
     assert derived["dates"]["2025-09"] == {
-        "lower": "2025-09-01", "upper": "2025-09-30", "lower_fuzzy": "2025-09-01", "upper_fuzzy": "2025-09-30",
+        "lower": "2025-09-01", "upper": "2025-09-30",
+        "lower_fuzzy": "2025-09-01", "upper_fuzzy": "2025-09-30",
         "precision": "month", "uncertain": False, "approximate": False, "unspecified": [],
         "words": "September 2025",
     }  # fmt: skip
@@ -473,11 +475,14 @@ def test_json_export_has_detected_conflicts_and_date_bounds(tmp_path: Path, caps
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [('{"format": 1, "story": {', "story.json:1:"), ('{"story": {}, "story": {}}', "key 'story' is given twice"),
+    [('{"format": 1, "story": {', "story.json:1:"),
+     ('{"story": {}, "story": {}}', "key 'story' is given twice"),
      ('{"format": NaN}', "NaN is not a JSON number"), ("[1, 2]", "a JSON story is an object"),
      ('{"format": 1}', "missing the required [story] table")],
 )  # fmt: skip
-def test_a_broken_json_story_is_one_clear_message(tmp_path: Path, capsys: Cap, text: str, message: str) -> None:
+def test_a_broken_json_story_is_one_clear_message(
+    tmp_path: Path, capsys: Cap, text: str, message: str
+) -> None:
     path = tmp_path / "story.json"
     path.write_text(text, encoding="utf-8")
     code, _, err = run(["check", str(path)], capsys)
