@@ -197,7 +197,9 @@ def test_loader_and_schema_agree(
 
 
 def test_a_toml_date_literal_is_refused_by_both(validator: Draft202012Validator) -> None:
-    """TOML's own date type reaches the schema as a date, not a string (check-jsonschema reads TOML so)."""
+    """Read with tomllib, TOML's own date type reaches the schema as a date, not a string, and fails it.
+    (taplo and check-jsonschema turn TOML dates into strings first, so they cannot tell: there the
+    loader's message is what helps. Checked by hand with taplo 0.9 and check-jsonschema 0.39.)"""
     text = (ROOT / "tests" / "hostile" / "date_literal.toml").read_text(encoding="utf-8")
     assert not schema_accepts(validator, tomllib.loads(text))
     expected = r'write dates as quoted EDTF strings, e\.g\. when = "2025-09-01"'
