@@ -293,12 +293,17 @@ def curated(cid: str, *claims: str) -> str:
     return CURATED.format(id=cid, claims=", ".join(f'"{c}"' for c in claims))
 
 
-def test_curated_entry_attaches_to_the_detected_group() -> None:
-    base = [
+def three_dates(third: str = "wide", when: str = "2025/2026") -> list[str]:
+    """September 2025 (a) and December 2026 (b) disagree; a third source (c) says `when`."""
+    return [
         claim_toml("early", date_value("2025-09")),
         claim_toml("late", date_value("2026-12"), source="b"),
-        claim_toml("wide", date_value("2025/2026"), source="c"),
+        claim_toml(third, date_value(when), source="c"),
     ]
+
+
+def test_curated_entry_attaches_to_the_detected_group() -> None:
+    base = three_dates()
     (group,) = detect_conflicts(story(*base, conflicts=curated("when", "early", "late", "wide")))
     assert (group.id, group.title, group.note) == ("when", "Curated title", "A curator's note.")
     assert (group.status, group.detected, group.curated) == (ConflictStatus.explained, True, True)
@@ -309,12 +314,8 @@ def test_curated_entry_attaches_to_the_detected_group() -> None:
 def test_an_explained_conflict_does_not_absorb_a_new_contradiction() -> None:
     """The curator explained early vs late; a third source then says 2028, which contradicts both.
     That is news: it is reported open beside the explained entry, not hidden inside it."""
-    base = [
-        claim_toml("early", date_value("2025-09")),
-        claim_toml("late", date_value("2026-12"), source="b"),
-        claim_toml("later", date_value("2028"), source="c"),
-    ]
-    groups = detect_conflicts(story(*base, conflicts=curated("when", "early", "late")))
+    explained_entry = curated("when", "early", "late")
+    groups = detect_conflicts(story(*three_dates("later", "2028"), conflicts=explained_entry))
     by_id = {group.id: group for group in groups}
     assert set(by_id) == {"when", "auto-mission-end-date"}
     explained, new = by_id["when"], by_id["auto-mission-end-date"]
@@ -326,12 +327,7 @@ def test_an_explained_conflict_does_not_absorb_a_new_contradiction() -> None:
 
 
 def test_a_curated_entry_whose_claims_agree_leaves_the_detected_conflict_open() -> None:
-    base = [
-        claim_toml("early", date_value("2025-09")),
-        claim_toml("late", date_value("2026-12"), source="b"),
-        claim_toml("wide", date_value("2025/2026"), source="c"),
-    ]
-    groups = detect_conflicts(story(*base, conflicts=curated("when", "early", "wide")))
+    groups = detect_conflicts(story(*three_dates(), conflicts=curated("when", "early", "wide")))
     by_id = {group.id: group for group in groups}
     assert (by_id["when"].detected, by_id["when"].claims) == (False, ("wide", "early"))
     assert by_id["auto-mission-end-date"].status is ConflictStatus.open

@@ -21,12 +21,12 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
-    Strict,
     StrictBool,
     Tag,
     ValidationInfo,
     model_validator,
 )
+from pydantic import Strict as NoCoercion  # not `Strict`: the BaseModel base below has that name
 from pydantic.dataclasses import dataclass
 
 from .dates import EDTF_EXAMPLES, EDTF_PATTERN, EdtfError, parse_date
@@ -83,8 +83,8 @@ def _not_a_boolean(value: Any) -> Any:
 
 
 # No coercion from strings or booleans ("2500", "yes"): what the schema rejects, the loader rejects.
-Integer = Annotated[int, BeforeValidator(_integral), Strict()]
-Number = Annotated[float, Strict()]
+Integer = Annotated[int, BeforeValidator(_integral), NoCoercion()]
+Number = Annotated[float, NoCoercion()]
 
 
 class Strict(BaseModel):
