@@ -421,3 +421,27 @@ def test_describe_value_kinds(bundled: StoryFile) -> None:
     assert describe_value(claims["meeting-discussed"]).startswith("President Biden")
     deadline = dataclasses.replace(claims["end-the-hill"], bound=Bound.not_after)
     assert describe_value(deadline) == "no later than December 2026"
+
+
+def test_an_era_never_spans_a_date_whose_year_is_not_given() -> None:
+    """A conflict between 27 September (year not given) and 2025-2026 would span years 1-9999."""
+    story = loads_story(
+        EDGE.replace('value = { amount = 2500, unit = "troops" }', 'value = { date = "XXXX-09-27" }')
+        + '\n[[claims]]\nid = "c2"\nsubject = "m"\nproperty = "p"\nvalue = { date = "2026-12" }\n'
+        'phrase = "x"\nsource = "a"\nquote = "2,500"\n'
+        + '\n[[claims]]\nid = "c3"\nsubject = "m"\nproperty = "p"\nvalue = { date = "2025-01" }\n'
+        'phrase = "x"\nsource = "a"\nquote = "2,500"\n'
+    )
+    conflicts = detect_conflicts(story)
+    assert conflicts and set(conflicts[0].claims) == {"c2", "c3"}
+    (era,) = to_timelinejs(story, conflicts)["eras"]
+    assert (era["start_date"]["year"], era["end_date"]["year"]) == (2025, 2026)
+
+
+def test_markdown_names_a_curated_pair_as_the_curators() -> None:
+    story = loads_story(SAMPLE.replace('value = { date = "2026-12" }', 'value = { date = "2025" }'))
+    html = render(to_markdown(story, detect_conflicts(story)))
+    assert (
+        "<strong>Outlet A</strong> “by September 2025” (September 2025) and <strong>Outlet B</strong> "
+        "“by the end of 2026” (2025): paired by the curator (by value alone: refinement)"
+    ) in html

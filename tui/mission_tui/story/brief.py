@@ -123,7 +123,8 @@ def _md_pair(pair: PairFinding, claims: dict[str, Claim], outlets: dict[str, str
         when = [md_inline(describe_date(c.as_of)) if c.as_of else "" for c in (early, late)]
         return f"- {said(early)} as of {when[0]}, revised to “{md_inline(late.phrase)}” as of {when[1]}"
     if pair.reason.startswith("curated"):  # paired by a curator, not by comparing values
-        return f"- {said(first)} and {said(second)}: {md_inline(pair.reason)}"
+        by_value = md_inline(pair.reason.partition("by value: ")[2])
+        return f"- {said(first)} and {said(second)}: paired by the curator (by value alone: {by_value})"
     low, high = first, second
     ranges = claim_range(first), claim_range(second)
     if ranges[0] is not None and ranges[1] is not None and ranges[1][0] < ranges[0][0]:

@@ -132,7 +132,7 @@ def _slide(
 def _era(group: ConflictGroup, claims: dict[str, Claim]) -> dict[str, Any] | None:
     """The span a date conflict covers, from the earliest to the latest day its claims allow."""
     values = [claim.value for i in group.claims if (claim := claims.get(i)) is not None]
-    spans = [parse_date(value.date) for value in values if isinstance(value, DateValue)]
+    spans = [parse_date(v.date) for v in values if isinstance(v, DateValue) and _placeable(v.date)]
     days = [day for span in spans for day in (span.lower, span.upper) if day is not None]
     if len(days) < 2 or min(days) == max(days):
         return None
