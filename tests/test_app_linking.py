@@ -94,4 +94,4 @@ async def test_detail_shows_sources_with_verbatim_quotes(make, bundled_story):
         assert "The Hill" in text
         assert "by the end of 2026" in text
         assert "27 September, year not given — 2024 inferred" in text
-        assert "exact day, uncertain" in text
+        assert "exact day, year uncertain" in text

@@ -57,6 +57,14 @@ value = { date = "2026-12" }
 phrase = "PHRASE"
 source = "b"
 quote = "QUOTE"
+
+[[events]]
+id = "end"
+when = "2025-09-30"
+title = "The mission is due to end"
+status = "scheduled"
+sources = ["a"]
+claims = ["end-a"]
 """
 Cap = pytest.CaptureFixture[str]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -197,11 +205,23 @@ def test_export_to_stdout_is_exactly_the_export(
     expected = {
         "json": to_json(model),
         "markdown": to_markdown(model, detect_conflicts(model)),
-        "timelinejs": dumps_json(to_timelinejs(model)),
+        "timelinejs": dumps_json(to_timelinejs(model, detect_conflicts(model))),
     }[fmt]
     assert main(["export", str(path), "--format", fmt]) == 0
     out, err = capsysbinary.readouterr()
     assert out == expected.encode("utf-8") and err == b""
+
+
+def test_timelinejs_export_of_a_story_with_no_dated_event_is_refused(tmp_path: Path, capsys: Cap) -> None:
+    """TimelineJS refuses a file with no events ("Timeline configuration has no events"), title or not:
+    say so and write nothing, rather than a file it will not open."""
+    path = story(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace('when = "2025-09-30"\n', ""), encoding="utf-8")
+    out_file = tmp_path / "timeline.json"
+    code, out, err = run(["export", str(path), "-f", "timelinejs", "-o", str(out_file)], capsys)
+    assert code == 2 and out == "" and not out_file.exists()
+    assert "TimelineJS needs at least one dated event" in err and str(path) in err
+    assert main(["export", str(path), "-f", "markdown"]) == 0  # the other formats still work
 
 
 def test_export_defaults_to_the_bundled_story(capsys: Cap) -> None:
@@ -394,7 +414,8 @@ def test_python_m_export_pipes_bytes(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, timeout=120, env=_cli_env(),
     )
     assert done.returncode == 0
-    assert done.stdout == dumps_json(to_timelinejs(load_story(tmp_path / "story.toml").model)).encode()
+    model = load_story(tmp_path / "story.toml").model
+    assert done.stdout == dumps_json(to_timelinejs(model, detect_conflicts(model))).encode()
 
 
 def test_export_of_misquoted_story_warns_but_exports(tmp_path: Path, capsys: Cap) -> None:
@@ -418,3 +439,51 @@ def test_check_accepts_a_date_whose_year_is_not_given(tmp_path: Path, capsys: Ca
     assert code == 0
     assert "27 September, year not given" in markdown
     assert "0001" not in markdown and "9999" not in markdown
+
+
+# ------------------------------------------------------------------------- the same story as JSON
+
+
+def test_every_command_reads_the_story_as_json(tmp_path: Path, capsys: Cap) -> None:
+    """`export -f json` writes a story file: check, export and the explorer's loader read it back."""
+    toml_path = story(tmp_path, quote="The mission ends by the end of 2026.")
+    json_path = tmp_path / "story.json"
+    assert main(["export", str(toml_path), "-f", "json", "-o", str(json_path)]) == 0
+    code, out, err = run(["check", str(json_path)], capsys)
+    assert code == 0 and err == "" and "story.json is valid" in out and "1 conflict found" in out
+    for fmt in ("markdown", "timelinejs", "json"):
+        code, exported, _ = run(["export", str(json_path), "-f", fmt], capsys)
+        code_toml, from_toml, _ = run(["export", str(toml_path), "-f", fmt], capsys)
+        assert code == code_toml == 0 and exported == from_toml
+    assert load_story(json_path).model == load_story(toml_path).model  # what the explorer opens
+
+
+def test_json_export_has_detected_conflicts_and_date_bounds(tmp_path: Path, capsys: Cap) -> None:
+    code, out, _ = run(["export", str(story(tmp_path)), "-f", "json"], capsys)
+    assert code == 0
+    derived = json.loads(out)["derived"]
+    (conflict,) = derived["conflicts"]  # the story has no curated note: detected only
+    assert (conflict["detected"], conflict["curated"], conflict["status"]) == (True, False, "open")
+    assert conflict["claims"] == ["end-a", "end-b"] and conflict["pairs"][0]["relation"] == "conflict"
+    assert derived["dates"]["2025-09"] == {
+        "lower": "2025-09-01", "upper": "2025-09-30",
+        "lower_fuzzy": "2025-09-01", "upper_fuzzy": "2025-09-30",
+        "precision": "month", "uncertain": False, "approximate": False, "unspecified": [],
+        "words": "September 2025",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [('{"format": 1, "story": {', "story.json:1:"),
+     ('{"story": {}, "story": {}}', "key 'story' is given twice"),
+     ('{"format": NaN}', "NaN is not a JSON number"), ("[1, 2]", "a JSON story is an object"),
+     ('{"format": 1}', "missing the required [story] table")],
+)  # fmt: skip
+def test_a_broken_json_story_is_one_clear_message(
+    tmp_path: Path, capsys: Cap, text: str, message: str
+) -> None:
+    path = tmp_path / "story.json"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2 and message in err and "TOML" not in err and "Traceback" not in err

@@ -293,17 +293,45 @@ def curated(cid: str, *claims: str) -> str:
     return CURATED.format(id=cid, claims=", ".join(f'"{c}"' for c in claims))
 
 
-def test_curated_entry_attaches_to_the_detected_group() -> None:
-    base = [
+def three_dates(third: str = "wide", when: str = "2025/2026") -> list[str]:
+    """September 2025 (a) and December 2026 (b) disagree; a third source (c) says `when`."""
+    return [
         claim_toml("early", date_value("2025-09")),
         claim_toml("late", date_value("2026-12"), source="b"),
-        claim_toml("wide", date_value("2025/2026"), source="c"),
+        claim_toml(third, date_value(when), source="c"),
     ]
-    (group,) = detect_conflicts(story(*base, conflicts=curated("when", "early", "wide")))
+
+
+def test_curated_entry_attaches_to_the_detected_group() -> None:
+    base = three_dates()
+    (group,) = detect_conflicts(story(*base, conflicts=curated("when", "early", "late", "wide")))
     assert (group.id, group.title, group.note) == ("when", "Curated title", "A curator's note.")
     assert (group.status, group.detected, group.curated) == (ConflictStatus.explained, True, True)
     assert group.claims == ("wide", "early", "late")  # the curated "wide" joins, in range order
     assert [p.relation for p in group.pairs] == [Relation.conflict]
+
+
+def test_an_explained_conflict_does_not_absorb_a_new_contradiction() -> None:
+    """The curator explained early vs late; a third source then says 2028, which contradicts both.
+    That is news: it is reported open beside the explained entry, not hidden inside it."""
+    explained_entry = curated("when", "early", "late")
+    groups = detect_conflicts(story(*three_dates("later", "2028"), conflicts=explained_entry))
+    by_id = {group.id: group for group in groups}
+    assert set(by_id) == {"when", "auto-mission-end-date"}
+    explained, new = by_id["when"], by_id["auto-mission-end-date"]
+    assert (explained.status, explained.claims) == (ConflictStatus.explained, ("early", "late"))
+    assert {(p.first, p.second) for p in explained.pairs} == {("early", "late")}
+    assert (new.status, new.curated, new.detected) == (ConflictStatus.open, False, True)
+    assert new.claims == ("early", "late", "later")
+    assert {(p.first, p.second) for p in new.pairs} == {("early", "later"), ("late", "later")}
+
+
+def test_a_curated_entry_whose_claims_agree_leaves_the_detected_conflict_open() -> None:
+    groups = detect_conflicts(story(*three_dates(), conflicts=curated("when", "early", "wide")))
+    by_id = {group.id: group for group in groups}
+    assert (by_id["when"].detected, by_id["when"].claims) == (False, ("wide", "early"))
+    assert by_id["auto-mission-end-date"].status is ConflictStatus.open
+    assert by_id["auto-mission-end-date"].claims == ("early", "late")
 
 
 def test_curated_entry_that_matches_nothing_is_added() -> None:
@@ -374,6 +402,7 @@ def story_of(claims: list[Claim]) -> StoryFile:
     return StoryFile.model_validate({"story": header, "sources": sources, "claims": claims})
 
 
+@settings(deadline=None)  # a first season date builds the edtf grammar (~0.4 s)
 @given(claim_values(), claim_values(), st.sampled_from("ab"), st.sampled_from([None, "2025-01", "2025-06"]))
 def test_compare_claims_is_symmetric(first: dict[str, Any], second: dict[str, Any], source: str,
                                      as_of: str | None) -> None:  # fmt: skip

@@ -95,7 +95,7 @@ def test_missing_and_unknown_fields(tmp_path: Path) -> None:
     problems = problems_of(write(tmp_path, text))
     messages = sorted(p.message for p in problems)
     assert messages == [
-        "[[sources]] id 'src' has unknown field 'outlt' (misspelt?)",
+        "[[sources]] id 'src' has unknown field 'outlt' (did you mean 'outlet'?)",
         "[[sources]] id 'src' is missing required field 'outlet'",
     ]
     assert {p.line for p in problems} == {7}

@@ -230,3 +230,71 @@ def test_story_without_file_cannot_resolve_relative_document() -> None:
     problems = verify_quotes(loaded)
     assert any("doc.txt" in p.message and "no base" in p.message for p in problems)
     assert all(p.line is None for p in problems)
+
+
+# -- a quote not found: the nearest passage and what differs ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "passage", "difference"),
+    [
+        ("The U.S. military's decade-long mission", "The U.S. military’s decade-long mission",
+         "the quote has a straight apostrophe (') where the source has a curly apostrophe (’)"),
+        ("the U.S. military’s decade-long mission", "The U.S. military’s decade-long mission",
+         "capitals differ: the quote has “t”, the source “T”"),
+        ("decade-long mission ... over the next year", "decade-long mission ... over the next year",
+         "the quote skips words with “...”"),
+        ("The US military’s decade-long mission will wind down", "The U.S. military’s decade-long mission "
+         "will wind down", "the quote leaves out “.” after “U”"),
+    ],
+)  # fmt: skip
+def test_a_quote_not_found_shows_the_nearest_passage_and_names_the_difference(
+    tmp_path: Path, quote: str, passage: str, difference: str
+) -> None:
+    loaded = write_story(tmp_path, source("a", document="doc.txt"), claim("c1", "a", quote))
+    (problem,) = verify_quotes(loaded)
+    assert f"nearest passage (document 'doc.txt'): “{passage}" in problem.message
+    assert difference in problem.message
+    assert "\n" not in problem.message
+
+
+def test_a_quote_that_runs_past_a_cut_excerpt_says_where_the_source_stops(tmp_path: Path) -> None:
+    loaded = write_story(
+        tmp_path,
+        source("a", excerpt="The mission will transition from an international..."),
+        claim("c1", "a", "transition from an international coalition to a partnership"),
+        document=None,
+    )
+    (problem,) = verify_quotes(loaded)
+    assert "the source's text stops at “...” after “…transition from an international”" in problem.message
+
+
+def test_a_quote_with_nothing_near_says_only_not_found(tmp_path: Path) -> None:
+    loaded = write_story(tmp_path, source("a", document="doc.txt"), claim("c1", "a", "Something else."))
+    (problem,) = verify_quotes(loaded)
+    assert "not found in source 'a'" in problem.message and "nearest" not in problem.message
+
+
+# -- an excerpt copied from a document must be in it ---------------------------------------------------
+
+
+def test_an_excerpt_is_verified_against_its_document(tmp_path: Path) -> None:
+    loaded = write_story(
+        tmp_path,
+        source("a", document="doc.txt", excerpt="The U.S. military's decade-long mission will wind down..."),
+        claim("c1", "a", "decade-long mission"),
+    )
+    (problem,) = verify_quotes(loaded)
+    assert problem.line == header_line(loaded.path, 0, "sources")  # type: ignore[arg-type]
+    assert problem.message.startswith("source 'a': excerpt “The U.S. military's decade-long mission")
+    assert "not found in its document 'doc.txt'" in problem.message
+    assert "straight apostrophe (') where the source has a curly apostrophe (’)" in problem.message
+
+
+def test_an_excerpt_cut_with_dots_at_either_end_is_found(tmp_path: Path) -> None:
+    loaded = write_story(
+        tmp_path,
+        source("a", document="doc.txt", excerpt="…decade-long mission will wind down over the..."),
+        claim("c1", "a", "decade-long mission"),
+    )
+    assert verify_quotes(loaded) == []

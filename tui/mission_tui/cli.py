@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import re
 import sys
@@ -21,12 +20,14 @@ from typing import TYPE_CHECKING
 
 from .story.bundled import bundled_story_path
 from .story.conflicts import detect_conflicts
-from .story.dates import describe_date
-from .story.export import FORMATS, describe_value, dumps_json, to_json, to_markdown, to_timelinejs
+from .story.export import FORMATS, NoDatedEvents, dumps_json, to_json, to_markdown, to_timelinejs
+from .story.lint import naming_warnings
 from .story.loader import LoadedStory, Problem, StoryLoadError, load_story
 from .story.models import StoryFile
 from .story.sanitize import clean_line, clean_text
+from .story.schema import schema_text
 from .story.verify import verify_quotes
+from .story.words import describe_date, describe_value
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -148,7 +149,19 @@ def cmd_check(args: argparse.Namespace) -> int:
             console.print(failed, soft_wrap=True)
             continue
         _print_check(console, path, loaded)
+        _print_warnings(console, loaded)
     return 0 if ok else 2
+
+
+def _print_warnings(console: Console, loaded: LoadedStory) -> None:
+    """Likely slips that do not make a story invalid: on stderr, one line each, counted on stdout."""
+    from rich.text import Text
+
+    warnings = naming_warnings(loaded)
+    if warnings:
+        _report(warnings)
+        label = "warning" if len(warnings) == 1 else "warnings"
+        console.print(Text(f"  {len(warnings)} {label} (listed on stderr)", style="yellow"))
 
 
 def _write_stdout(text: str) -> None:
@@ -199,10 +212,13 @@ def render_export(loaded: LoadedStory, fmt: str) -> str:
     """The export text for one format (what `export` writes, byte for byte)."""
     story = loaded.model
     if fmt == "json":
-        return to_json(story)
+        return to_json(story, detect_conflicts(story))
     if fmt == "markdown":
         return to_markdown(story, detect_conflicts(story))
-    return dumps_json(to_timelinejs(story))
+    try:
+        return dumps_json(to_timelinejs(story, detect_conflicts(story)))
+    except NoDatedEvents as exc:
+        raise UserError(f"{loaded.path or 'story'}: {exc}") from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -220,19 +236,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def story_schema() -> dict[str, object]:
-    """The story file's JSON Schema, with $schema and a title, for editors and validators."""
-    schema = StoryFile.model_json_schema()
-    schema.pop("title", None)
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "mission-tui story file",
-        **schema,
-    }
-
-
 def cmd_schema(args: argparse.Namespace) -> int:
-    _write_stdout(json.dumps(story_schema(), indent=2, ensure_ascii=False) + "\n")
+    _write_stdout(schema_text())
     return 0
 
 

@@ -1,7 +1,7 @@
 """The data layer: models, loading, EDTF dates, conflict detection and export. Never imports Textual."""
 
 from .bundled import bundled_story_path
-from .dates import DateSpan, EdtfError, describe_date, parse_date
+from .dates import DateSpan, EdtfError, parse_date
 from .loader import LoadedStory, Problem, StoryLoadError, load_story, loads_story
 from .models import (
     Bound,
@@ -20,6 +20,7 @@ from .models import (
     StoryFile,
     TextValue,
 )
+from .words import describe_date, describe_value
 
 __all__ = [
     "Bound",
@@ -44,6 +45,7 @@ __all__ = [
     "TextValue",
     "bundled_story_path",
     "describe_date",
+    "describe_value",
     "load_story",
     "loads_story",
     "parse_date",

@@ -15,6 +15,8 @@ from functools import lru_cache
 from .dates import parse_date
 from .models import Bound, Claim, DateValue, QuantityValue, TextValue
 
+# How two disjoint values of a kind relate, the lower first: the detector's reasons and the brief say so.
+VERBS = {"date": "ends before the start of", "quantity": "is below", "text": "differs from"}
 APPROXIMATE = 0.10  # `approximate = true` widens a quantity by ±10%: "around 2,500" is 2,250-2,750
 _INF = math.inf
 

@@ -20,10 +20,10 @@ from itertools import combinations, zip_longest
 from operator import itemgetter
 
 from .claim_values import APPROXIMATE as APPROXIMATE  # re-exported: the detector's public names
+from .claim_values import VERBS, date_range, partition
 from .claim_values import Relation as Relation
 from .claim_values import claim_range as claim_range
 from .claim_values import compare_claims as compare_claims
-from .claim_values import date_range, partition
 from .claim_values import normalize_text as normalize_text
 from .loader import gc_paused
 from .models import (
@@ -42,7 +42,6 @@ from .sweep import PairFinding as PairFinding  # re-exported
 MAX_PAIRS = 50  # pairs listed per group; every claim that takes part is still listed in `claims`
 _INF = math.inf
 _KIND_RANK = {"date": 0, "quantity": 1, "text": 2}
-_VERBS = {"date": "ends before the start of", "quantity": "is below", "text": "differs from"}
 
 _Entry = tuple[float, float, int]  # (lo, hi, position); a text's is (text, position) at first
 _PartKey = tuple[str, str, "str | None", tuple[str, str]]  # subject, property, scope, (kind, unit)
@@ -151,7 +150,7 @@ def _detect(ctx: SweepContext) -> dict[_GroupKey, _Draft]:
         entries = parts[key]
         if len(entries) < 2 or (items := _items(ctx.claims, entries, key[3][0] == "text")) is None:
             continue
-        ctx.verb = _VERBS[key[3][0]]
+        ctx.verb = VERBS[key[3][0]]
         if (found := scan(ctx, items)) is not None:
             draft = drafts.setdefault((key[0], key[1], key[2] or ""), _Draft(key[2]))
             draft.kinds.append(key[3][0])
@@ -221,14 +220,41 @@ def _curated_group(curated: CuratedConflict, claims: list[Claim], max_pairs: int
     )  # fmt: skip
 
 
+def _curate(
+    detected: ConflictGroup, curated: CuratedConflict, joined: list[Claim], max_pairs: int
+) -> list[ConflictGroup]:
+    """A detected group with the curated entry attached to it: the entry covers the contradictions
+    among its own claims only. A claim it does not name that contradicts others (a source added
+    later, say) stays in a detected group of its own, open: an `explained` note does not absorb it."""
+    covered = set(curated.claims)
+    new = [claim_id for claim_id in detected.claims if claim_id not in covered]
+    if not new:  # every claim in conflict is the curator's: the entry annotates the whole group
+        ordered = tuple(claim.id for claim in sorted(joined, key=_order_key))
+        return [replace(detected, id=curated.id, title=curated.title or detected.title, claims=ordered,
+                        status=curated.status, note=curated.note, curated=True)]  # fmt: skip
+    inside = tuple(p for p in detected.pairs if p.first in covered and p.second in covered)
+    outside = tuple(p for p in detected.pairs if p not in inside)
+    involved = set(new) | {end for p in outside for end in (p.first, p.second)}
+    still_open = replace(detected, claims=tuple(i for i in detected.claims if i in involved), pairs=outside)
+    own = [claim for claim in joined if claim.id in covered]
+    if not inside:  # detection finds no contradiction among the curator's claims: as the curator says
+        return [_curated_group(curated, own, max_pairs), still_open]
+    ordered = tuple(claim.id for claim in sorted(own, key=_order_key))
+    mine = replace(detected, id=curated.id, title=curated.title or detected.title, claims=ordered,
+                   pairs=inside, status=curated.status, note=curated.note, curated=True)  # fmt: skip
+    return [mine, still_open]
+
+
 def detect_conflicts(story: StoryFile, *, max_pairs: int = MAX_PAIRS) -> list[ConflictGroup]:
     """Every disagreement in a story, detected and curated, sorted by (subject, property, scope, id).
 
     Deprecated claims are skipped. A group needs a conflict: revisions alone (a source updating
     itself) make no group, but are listed after the conflicts of a group that has some.
     A curated entry attaches to the detected group sharing most of its claims (ties: the first group
-    in sorted order; entries taken in id order, one per group) and adds its claims to that group. An
-    entry that attaches nowhere is a group of its own, its claims paired with reason "curated".
+    in sorted order; entries taken in id order, one per group) and adds its claims to that group; it
+    covers the contradictions among its own claims only, and any other claim in conflict is left in
+    an open detected group beside it. An entry that attaches nowhere is a group of its own, its
+    claims paired with reason "curated".
     `max_pairs` caps the pairs listed per group.
     """
     with gc_paused():  # tens of thousands of new objects, none in cycles (as while loading)
@@ -249,20 +275,20 @@ def _detect_conflicts(story: StoryFile, max_pairs: int) -> list[ConflictGroup]:
     groups: list[ConflictGroup] = []
     for key in order:
         draft, curated = drafts[key], attached.get(key)
-        group_ids = ids[key]
-        if curated is not None:  # its claims join the group, in the group's order
-            extra = [by_id[i] for i in dict.fromkeys(curated.claims) if i in by_id and i not in members[key]]
-            joined = [claims[item[3]] for item in draft.items] + extra
-            group_ids = [claim.id for claim in sorted(joined, key=_order_key)] if extra else group_ids
-        groups.append(ConflictGroup(
-            id=curated.id if curated else "-".join(["auto", *[part for part in key if part]]),
-            title=curated.title if curated and curated.title else _title(key[0], key[1], draft.scope),
+        pairs = _merge_pairs(draft.pairs, max_pairs)
+        detected = ConflictGroup(
+            id="-".join(["auto", *[part for part in key if part]]), title=_title(key[0], key[1], draft.scope),
             subject=key[0], property=key[1], scope=draft.scope,
             kind=draft.kinds[0] if len(set(draft.kinds)) == 1 else "other",
-            claims=tuple(group_ids), pairs=_merge_pairs(draft.pairs, max_pairs),
-            status=curated.status if curated else ConflictStatus.open,
-            note=curated.note if curated else None, detected=True, curated=curated is not None,
-        ))  # fmt: skip
+            claims=tuple(ids[key]), pairs=pairs, status=ConflictStatus.open, note=None, detected=True,
+            curated=False,
+        )  # fmt: skip
+        if curated is None:
+            groups.append(detected)
+            continue
+        extra = [by_id[i] for i in dict.fromkeys(curated.claims) if i in by_id and i not in members[key]]
+        joined = [claims[item[3]] for item in draft.items] + extra
+        groups += _curate(detected, curated, joined, max_pairs)
     for curated in alone:
         if group_claims := [by_id[i] for i in dict.fromkeys(curated.claims) if i in by_id]:
             groups.append(_curated_group(curated, group_claims, max_pairs))

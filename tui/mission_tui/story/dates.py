@@ -1,4 +1,4 @@
-"""EDTF dates: validation, bounds and words.
+"""EDTF dates: validation and bounds (their words are in words.py).
 
 Story dates are EDTF strings (ISO 8601-2) because news dates are often partial ("September 2025"),
 uncertain (a year the source leaves out) or open ("by the end of 2026"). Parsing is done by the
@@ -21,12 +21,47 @@ from dateutil.relativedelta import relativedelta
 
 Precision = Literal["day", "month", "year", "season", "interval", "other"]
 
-_MONTHS = list(calendar.month_name)
 # Plain ISO forms need no grammar: YYYY, YYYY-MM, YYYY-MM-DD with an optional ? ~ % qualifier on the
-# whole date. Everything else goes through edtf. tests/test_dates.py checks both paths agree.
-_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$")
+# whole date; tests/test_dates.py checks they agree with edtf. ASCII: \d alone takes any script's digits.
+_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$", re.ASCII)
 # A qualifier on the year alone, as when a source omits the year: 2024?-09-27, 2024~-09.
-_YEAR_QUALIFIED = re.compile(r"^(\d{4})([?~%])-(\d{2})(?:-(\d{2}))?$")
+_YEAR_QUALIFIED = re.compile(r"^(\d{4})([?~%])-(\d{2})(?:-(\d{2}))?$", re.ASCII)
+
+
+def _form() -> tuple[str, str]:
+    """The EDTF forms a story date may take, as a regular expression (one date, and one date or
+    interval) that Python and JSON Schema (ECMA-262) read alike: no look-around, no named groups.
+
+    - a date, its precision a year, a month or a day, with ? (uncertain), ~ (approximate) or %
+      (both) after it (2024-09-27?), after the year or month (2024?-09-27: the year alone is in
+      doubt; 2004-06~-11), or before a part (2024-?09-27: only the month);
+    - a season, quarter, third or half: 2025-21 .. 2025-41;
+    - unspecified digits (X) with no qualifier: XXXX-09-27, 2025-XX, 202X, 2025-03-2X;
+    - an interval START/END of those, with `..` for an open end and nothing for an unknown one.
+
+    These are the forms the edtf package reads (levels 0-2: its grammar takes one qualifier per side
+    of a part in the combinations above), less sets, times of day and years beyond four digits,
+    plus X in any digit (2025-03-2X), which is EDTF but which edtf 5 fails on.
+    """
+    q = "[?~%]"
+    year, month, day = "[0-9]{4}", "(?:0[1-9]|1[0-2])", "(?:0[1-9]|[12][0-9]|3[01])"
+    qualified = (
+        f"(?:{q}?{year}|{year}{q})(?:-{q}?{month}(?:-{q}?{day})?)?"  # on the year, left of parts
+        f"|{year}-{month}{q}-{day}"  # after the month: year and month
+        f"|{year}(?:-{month}(?:-{day})?)?{q}"  # after the date: all of it
+    )
+    season = f"{year}-(?:2[1-9]|3[0-9]|4[01])"
+    x_month, x_day = "(?:0[1-9]|1[0-2]|[01X]X|X[0-9])", "(?:0[1-9]|[12][0-9]|3[01]|[0-3X]X|X[0-9])"
+    unspecified = f"[0-9X]{{4}}(?:-{x_month}(?:-{x_day})?)?"
+    single = f"(?:{qualified}|{season}|{unspecified})"
+    end = rf"(?:{single}|\.\.)?"
+    interval = rf"{single}/{end}|{end}/{single}"
+    return single, f"^(?:{single}|{interval})$"
+
+
+_SINGLE_FORM, EDTF_PATTERN = _form()
+_SINGLE = re.compile(_SINGLE_FORM)
+EDTF_EXAMPLES = ("2025-09", "2024-09-27?", "2024?-09-27", "2025-09~", "XXXX-09-27", "../2026-12")
 
 
 class EdtfError(ValueError):
@@ -57,10 +92,12 @@ class DateSpan:
         return self.uncertain or self.approximate
 
     def sort_key(self) -> tuple[int, int]:
-        """Order by lower bound, then upper; open bounds sort to the ends."""
-        lo = self.lower.toordinal() if self.lower else -(10**9)
-        hi = self.upper.toordinal() if self.upper else 10**9
-        return lo, hi
+        """Order by lower bound, then upper. An open end takes the known one: "../2026-12" (by
+        December 2026) sorts at December 2026, not before every dated event."""
+        known = self.lower or self.upper
+        assert known is not None  # parse_date refuses a date with no bound
+        lo, hi = self.lower or known, self.upper or known
+        return lo.toordinal(), hi.toordinal()
 
     def ordinal_range(self, fuzzy: bool = True) -> tuple[float, float]:
         """Bounds as day ordinals (open ends as ±inf), for interval comparison."""
@@ -208,36 +245,18 @@ def _unspecified_span(text: str) -> DateSpan | None:
     return DateSpan(text, lower, upper, lower, upper, precision, False, False, unspecified)
 
 
-def _simple_span(text: str) -> DateSpan | None:
-    """A date the fast paths understand (plain, whole-qualified or year-qualified), else None."""
-    return _plain_only(text) or _year_qualified_span(text)
-
-
-def _plain_only(text: str) -> DateSpan | None:
-    match = _PLAIN.match(text)
-    if match is None or (match.group(2) and int(match.group(2)) > 12):
-        return None
-    return _plain_span(text, match)
-
-
-def _plain_interval(text: str) -> DateSpan | None:
-    """`A/B` with plain (optionally qualified) ends or `..`: bounds from each end, no grammar."""
-    left, sep, right = text.partition("/")
-    if not sep or "/" in right or (left == ".." and right == ".."):
-        return None
-    ends: list[DateSpan | None] = []
-    for part in (left, right):
-        if part == "..":
-            ends.append(None)
-            continue
-        # edtf accepts a year-qualified end (EDTF level 2) only in a closed interval whose other
-        # end has no whole-date qualifier (level 1); anything else is edtf's to judge.
-        level2_ok = ".." not in (left, right) and not any(p[-1:] in "?~%" for p in (left, right))
-        span = (_simple_span(part) if level2_ok else _plain_only(part)) or _unspecified_span(part)
-        if span is None:
-            return None
-        ends.append(span)
-    start, end = ends
+def _interval(text: str) -> DateSpan:
+    """`A/B`: bounds from each end. `..` is an open end (no bound); an empty end is unknown (EDTF
+    says there is one, but not when), which bounds nothing either: edtf's own guess of ten years
+    would be a date no source gave."""
+    left, _, right = text.partition("/")
+    if "/" in right:
+        raise EdtfError(f"{text!r} has more than one '/': an interval is START/END")
+    if left in ("", "..") and right in ("", ".."):
+        raise EdtfError(f"{text!r} has no known end: give at least one date, e.g. ../2026-12")
+    start = None if left in ("", "..") else _single(left)
+    end = None if right in ("", "..") else _single(right)
+    ends = [e for e in (start, end) if e is not None]
     return DateSpan(
         text=text,
         lower=start.lower if start else None,
@@ -245,9 +264,9 @@ def _plain_interval(text: str) -> DateSpan | None:
         lower_fuzzy=start.lower_fuzzy if start else None,
         upper_fuzzy=end.upper_fuzzy if end else None,
         precision="interval",
-        uncertain=any(e.uncertain for e in ends if e),
-        approximate=any(e.approximate for e in ends if e),
-        unspecified=frozenset().union(*(e.unspecified for e in ends if e)),
+        uncertain=any(e.uncertain for e in ends),
+        approximate=any(e.approximate for e in ends),
+        unspecified=frozenset().union(*(e.unspecified for e in ends)),
     )
 
 
@@ -259,9 +278,7 @@ def _edtf_span(text: str) -> DateSpan:
     try:
         parsed = parse_edtf(text)
     except EDTFParseException:
-        raise EdtfError(
-            f"{text!r} is not a valid EDTF date (examples: 2025-09, 2024-09-27?, ../2026-12)"
-        ) from None
+        raise EdtfError(form_problem(text)) from None
     except Exception as exc:  # the edtf grammar raises assorted errors for odd input
         raise EdtfError(f"{text!r} is not a valid EDTF date: {exc}") from None
     precision: Precision
@@ -271,8 +288,6 @@ def _edtf_span(text: str) -> DateSpan:
         precision = "interval"
     elif kind in ("Season", "Level2Season"):
         precision = "season"
-    elif "X" in text:
-        precision = "other"
     elif raw_precision in ("day", "month", "year"):
         precision = raw_precision
     else:
@@ -310,7 +325,11 @@ def _guess_precision(text: str) -> Precision:
 
 @lru_cache(maxsize=65536)
 def parse_date(text: str) -> DateSpan:
-    """Parse an EDTF string into a DateSpan; raises EdtfError with an author-friendly message."""
+    """Parse an EDTF string into a DateSpan; raises EdtfError with an author-friendly message.
+
+    Only the forms of `EDTF_PATTERN` are read (the schema's pattern for dates is the same), and each
+    of them gets bounds; a string of another form is refused with words that say what to write.
+    """
     if not isinstance(text, str) or not text.strip():
         raise EdtfError("a date must be a non-empty EDTF string such as 2025-09")
     if text != text.strip():
@@ -318,121 +337,38 @@ def parse_date(text: str) -> DateSpan:
     match = _PLAIN.match(text)
     if match:
         return _plain_span(text, match)
-    span = (
-        _year_qualified_span(text)
-        or _unspecified_span(text)
-        or _plain_interval(text)
-        or _edtf_span(text)
-    )
-    if span.lower is None and span.upper is None and ".." not in text:
+    span = _interval(text) if "/" in text else _single(text)
+    if span.lower is None and span.upper is None:
         raise EdtfError(f"{text!r} has no usable bounds")
     if span.lower and span.upper and span.lower > span.upper:
         raise EdtfError(f"{text!r} ends before it starts")
     return span
 
 
-# EDTF season codes (ISO 8601-2): 21-24 seasons, 25-32 hemisphere seasons, 33-36 quarters,
-# 37-39 quadrimesters (thirds), 40-41 semesters (halves).
-_SEASONS = ("spring", "summer", "autumn", "winter")
-_ORDINALS = ("first", "second", "third", "fourth")
+def _single(text: str) -> DateSpan:
+    """One date (no `/`): plain, qualified, a season or with unspecified digits."""
+    match = _PLAIN.match(text)
+    if match:
+        return _plain_span(text, match)
+    span = _year_qualified_span(text) or _unspecified_span(text)
+    if span is not None:
+        return span
+    if not _SINGLE.fullmatch(text):
+        raise EdtfError(form_problem(text))
+    return _edtf_span(text)  # a qualifier on one part (2024-?09-27, 2004-06~-11)
 
 
-def _season_words(text: str, span: DateSpan) -> str:
-    """'spring 2025', 'spring 2025 (southern hemisphere)', 'second quarter of 2025'."""
-    match = re.match(r"^(\d{4})-(\d{2})", text)
-    if not match or span.lower is None or span.upper is None:
-        return text
-    year, code = match.group(1), int(match.group(2))
-    if 21 <= code <= 24:
-        return f"{_SEASONS[code - 21]} {year}"
-    if 25 <= code <= 32:
-        hemisphere = "northern" if code <= 28 else "southern"
-        return f"{_SEASONS[(code - 25) % 4]} {year} ({hemisphere} hemisphere)"
-    for first, last, part in ((33, 36, "quarter"), (37, 39, "third"), (40, 41, "half")):
-        if first <= code <= last:
-            return f"{_ORDINALS[code - first]} {part} of {year}"
-    return f"{_day_month(span.lower)} to {_day_month(span.upper)} {span.upper.year}"
-
-
-def _day_month(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month]}"
-
-
-def _unspecified_words(text: str, span: DateSpan) -> str:
-    """'27 September, year not given', 'March 2025, day not given', '20-29 March 2025', 'a year from
-    2020 to 2029': what the digits say, and which parts the source left out."""
-    assert span.lower is not None and span.upper is not None
-    year_d, _, rest = text.partition("-")
-    month_d, _, day_d = rest.partition("-")
-    missing: list[str] = []
-    words: list[str] = []
-    if day_d:
-        if day_d == "XX":
-            missing.append("day")
-        elif "X" in day_d:
-            low, high = _digit_range(day_d, 1, 31) or (1, 31)
-            words.append(f"{low}–{min(high, calendar.monthrange(span.upper.year, span.upper.month)[1])}"
-                         if month_d and "X" not in month_d else f"day {low}–{high}")
-        else:
-            words.append(str(int(day_d)) if month_d and "X" not in month_d else f"day {int(day_d)}")
-    if month_d:
-        if "X" not in month_d:
-            words.append(_MONTHS[int(month_d)])
-        elif month_d == "XX":
-            missing.append("month")
-        else:
-            low, high = _digit_range(month_d, 1, 12) or (1, 12)
-            words.append(f"a month from {_MONTHS[low]} to {_MONTHS[high]}")
-    if year_d == "XXXX":
-        missing.append("year")
-    elif re.fullmatch(r"\d*X+", year_d):
-        words.append(f"a year from {span.lower.year} to {span.upper.year}")
-    elif "X" in year_d:
-        words.append(f"a year of the form {year_d}")
-    else:
-        words.append(year_d.lstrip("0"))
-    phrase = " ".join(words)
-    missing.reverse()  # year, month, day
-    if missing:
-        gone = " and ".join(missing) + " not given"
-        return f"{phrase}, {gone}" if phrase else gone[0].upper() + gone[1:]
-    return phrase
-
-
-def describe_date(text: str) -> str:
-    """The date in words with its precision: '27 September 2024', 'September 2025', '2026'."""
-    span = parse_date(text)
-    if span.unspecified:
-        return _unspecified_words(text, span)
-    if span.precision == "interval":
-        left, _, right = text.partition("/")
-        if left in ("", ".."):
-            return f"until {describe_date(right)}"
-        if right in ("", ".."):
-            return f"from {describe_date(left)}"
-        return f"{describe_date(left)} to {describe_date(right)}"
-    if span.lower is None or span.upper is None:
-        return text
-    if span.precision == "day":
-        words = f"{_day_month(span.lower)} {span.lower.year}"
-    elif span.precision == "month":
-        words = f"{_MONTHS[span.lower.month]} {span.lower.year}"
-    elif span.precision == "year":
-        words = str(span.lower.year)
-    elif span.precision == "season":
-        words = _season_words(text, span)
-    else:
-        words = text
-    year_only_uncertain = bool(re.match(r"^\d{4}\?-", text))
-    if year_only_uncertain:
-        return f"{_day_month(span.lower)}, year uncertain ({span.lower.year}?)"
-    if span.uncertain and span.approximate:
-        return f"about {words} (uncertain)"
-    if span.uncertain:
-        return f"{words} (uncertain)"
-    if span.approximate:
-        return f"about {words}"
-    return words
+def form_problem(text: str) -> str:
+    """Why a string is not one of the EDTF forms a story date may take, and what to write instead."""
+    if re.search(r"\d[T ]\d{2}:", text):
+        return f"{text!r} has a time of day; story dates stop at the day, e.g. {text[:10]!r}"
+    if text[:1] in "[{":
+        return f"{text!r} is an EDTF set; story dates use one date or a range START/END (2024/2025)"
+    if re.fullmatch(r"[0-9X?~%-]+", text) and re.search(r"X", text) and re.search(r"[?~%]", text):
+        return f"{text!r} has both unspecified digits (X) and ? ~ %: use one or the other"
+    if re.match(r"^[-Y]|^\d{5}|^\d{1,3}(?:\D|$)|S\d", text):
+        return f"{text!r}: years are written with four digits, 0001-9999"
+    return f"{text!r} is not a valid EDTF date (examples: {', '.join(EDTF_EXAMPLES)})"
 
 
 def is_valid_date(text: str) -> bool:
@@ -441,3 +377,12 @@ def is_valid_date(text: str) -> bool:
     except EdtfError:
         return False
     return True
+
+
+def __getattr__(name: str) -> object:
+    """`describe_date` moved to words.py (which imports this module); still importable from here."""
+    if name == "describe_date":
+        from .words import describe_date
+
+        return describe_date
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

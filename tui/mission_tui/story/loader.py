@@ -7,6 +7,7 @@ Nothing here raises a traceback at the user: all failures become `StoryLoadError
 from __future__ import annotations
 
 import gc
+import json
 import re
 import sys
 from collections.abc import Iterator
@@ -18,7 +19,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from .chunked import load_in_slices
-from .models import SLUG_PATTERN, TABLES, StoryFile, reference_problems
+from .derived import DERIVED_KEY, Derived
+from .models import SLUG_PATTERN, TABLES, ReferenceProblem, StoryFile, reference_problems
+from .suggest import date_literal_hint, quoting_hint, suggest_field
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -138,9 +141,12 @@ def _schema_problems(
         elif error["type"] == "missing":
             text = f"{where} is missing required field {field_path!r}".strip()
         elif error["type"] in UNKNOWN_FIELD_ERRORS and not where:
-            text = f"unknown top-level key {field_path!r} (misspelt? expected story, sources, events, ...)"
+            text = f"unknown top-level key {field_path!r} ({_did_you_mean('', field_path)})"
         elif error["type"] in UNKNOWN_FIELD_ERRORS:
-            text = f"{where} has unknown field {field_path!r} (misspelt?)".strip()
+            table = "story" if loc[0] == "story" else str(loc[0])
+            text = f"{where} has unknown field {field_path!r} ({_did_you_mean(table, field_path)})".strip()
+        elif hint := _literal_hint(error, field_path):
+            text = f"{where} field {field_path!r}: {hint}".strip()
         else:
             shown = _describe_value(error.get("input"))
             value = f" (got {shown})" if "input" in error and shown not in message else ""
@@ -148,6 +154,21 @@ def _schema_problems(
             text = f"{prefix}: {message}{value}".strip()
         problems.append(Problem(file, text, line))
     return problems
+
+
+def _did_you_mean(table: str, field_path: str) -> str:
+    """'did you mean 'published'?' for an unknown field, from suggest.py; else the fields expected."""
+    *parents, name = field_path.split(".")
+    meant = suggest_field(table, name, in_value=parents == ["value"])
+    if meant is not None:
+        return f"did you mean {'.'.join([*parents, meant])!r}?"
+    return "misspelt? expected story, sources, events, ..." if not table else "misspelt?"
+
+
+def _literal_hint(error: Any, field_path: str) -> str | None:
+    """How to write a TOML date literal or a quoted number the loader does not convert."""
+    value = error.get("input")
+    return date_literal_hint(field_path, value) or quoting_hint(error["type"], field_path, value)
 
 
 def _clean_message(error: dict[str, Any]) -> str:
@@ -250,12 +271,66 @@ def validate_data(data: dict[str, Any], text: str, file: str) -> StoryFile:
 
     Item start lines are found only when there is a problem to locate.
     """
+    data, problems = _without_derived(data, file)
     try:
         with gc_paused():
             model = StoryFile.model_validate(data, context={"defer_references": True})
     except ValidationError as exc:
-        raise StoryLoadError(_schema_problems(exc, data, item_start_lines(text), file)) from None
+        problems += _schema_problems(exc, data, item_start_lines(text), file)
+    if problems:
+        raise StoryLoadError(problems)
     return check_references(model, text, file)
+
+
+def _without_derived(data: dict[str, Any], file: str) -> tuple[dict[str, Any], list[Problem]]:
+    """The story without the `derived` block a JSON export writes (conflicts, date bounds): it is
+    checked against its schema, as the story schema checks it, then dropped, since it is recomputed."""
+    if not isinstance(data, dict) or DERIVED_KEY not in data:
+        return data, []
+    data = dict(data)
+    block = data.pop(DERIVED_KEY)
+    try:
+        Derived.model_validate(block)
+    except ValidationError as exc:
+        where = (".".join(map(str, [DERIVED_KEY, *e["loc"]])) for e in exc.errors(include_url=False))
+        return data, [
+            Problem(file, f"field {path!r}: {e['msg']}")
+            for path, e in zip(where, exc.errors(include_url=False), strict=True)
+        ]
+    return data, []
+
+
+def is_json(file: str) -> bool:
+    """A story written as JSON (`.json`), as `export -f json` writes it; anything else is TOML."""
+    return file.lower().endswith(".json")
+
+
+def parse_json(text: str, file: str) -> dict[str, Any]:
+    """Parse a JSON story (after its bytes are read), with the same care as TOML: a syntax error is
+    located, a key given twice is an error (TOML has it so; json.loads keeps the last), and the
+    non-JSON constants NaN and Infinity are refused."""
+
+    def no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [key for key, _ in pairs]
+        if len(set(keys)) != len(keys):
+            repeated = next(key for key in keys if keys.count(key) > 1)
+            raise ValueError(f"key {repeated!r} is given twice in one object")
+        return dict(pairs)
+
+    def no_constant(name: str) -> None:
+        raise ValueError(f"{name} is not a JSON number")
+
+    try:
+        data = json.loads(text, object_pairs_hook=no_repeats, parse_constant=no_constant)
+    except json.JSONDecodeError as exc:
+        problem = Problem(file, f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno)
+        raise StoryLoadError([problem]) from None
+    except (ValueError, RecursionError) as exc:
+        message = str(exc) if isinstance(exc, ValueError) else "nesting is too deep to be a story file"
+        raise StoryLoadError([Problem(file, f"JSON: {message}")]) from None
+    if not isinstance(data, dict):
+        raise StoryLoadError([Problem(file, 'a JSON story is an object: {"format": 1, "story": {...}}', 1)])
+    return data
 
 
 def check_references(model: StoryFile, text: str, file: str) -> StoryFile:
@@ -263,10 +338,18 @@ def check_references(model: StoryFile, text: str, file: str) -> StoryFile:
     references = list(reference_problems(model))
     if references:
         starts = item_start_lines(text)
-        raise StoryLoadError(
-            [Problem(file, p.message, _line_of(starts, p.table, p.index)) for p in references]
-        )
+        raise StoryLoadError([_reference_problem(p, starts, file) for p in references])
     return model
+
+
+def _reference_problem(problem: ReferenceProblem, starts: dict[str, list[int]], file: str) -> Problem:
+    """A reference problem at its item's line; a duplicate id also names the line of the first use."""
+    message = problem.message
+    if problem.first_index is not None:
+        first = _line_of(starts, problem.table, problem.first_index)
+        if first is not None:
+            message = f"duplicate id {problem.item_id!r} in [[{problem.table}]] (first used at line {first})"
+    return Problem(file, message, _line_of(starts, problem.table, problem.index))
 
 
 def loads_story(text: str, file: str = "<story>") -> StoryFile:
@@ -275,6 +358,8 @@ def loads_story(text: str, file: str = "<story>") -> StoryFile:
     Large stories go slice by slice (see chunked.py) so their parsed TOML is never all in memory;
     anything that path cannot vouch for is parsed whole, which also reports every error.
     """
+    if is_json(file):
+        return validate_data(parse_json(text, file), text, file)
     with gc_paused():
         model = load_in_slices(text, _rtoml.loads if _rtoml is not None else tomllib.loads)
         if model is not None:

@@ -17,16 +17,19 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
+    StrictBool,
     Tag,
     ValidationInfo,
     model_validator,
 )
+from pydantic import Strict as NoCoercion  # not `Strict`: the BaseModel base below has that name
 from pydantic.dataclasses import dataclass
 
-from .dates import EdtfError, parse_date
+from .dates import EDTF_EXAMPLES, EDTF_PATTERN, EdtfError, parse_date
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -55,13 +58,33 @@ Edtf = Annotated[
     Field(
         min_length=1,
         max_length=100,
-        description="An EDTF date (ISO 8601-2): 2025-09, 2024-09-27?, 2025-09~, ../2026-12.",
-        json_schema_extra={"examples": ["2025-09", "2024?-09-27", "../2026-12"]},
+        description="An EDTF date (ISO 8601-2), in quotes: 2025-09, 2024-09-27?, 2024?-09-27 (year "
+        "uncertain), 2025-09~ (approximate), XXXX-09-27 (year not given), ../2026-12 (open start).",
+        # The pattern is the schema's only (parse_date gives the loader's messages); the calendar
+        # (30 February) is left to the loader.
+        json_schema_extra={"pattern": EDTF_PATTERN, "examples": list(EDTF_EXAMPLES)},
     ),
     AfterValidator(_check_edtf),
 ]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 Line = Annotated[str, Field(min_length=1, max_length=2_000)]
+
+
+def _integral(value: Any) -> Any:
+    """1.0 is the integer 1, as JSON Schema's `integer` has it; "1" and true stay refused."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _not_a_boolean(value: Any) -> Any:
+    """`format = true` is not 1, though Python's True == 1."""
+    if isinstance(value, bool):
+        raise ValueError("must be the number 1, not true or false")
+    return value
+
+
+# No coercion from strings or booleans ("2500", "yes"): what the schema rejects, the loader rejects.
+Integer = Annotated[int, BeforeValidator(_integral), NoCoercion()]
+Number = Annotated[float, NoCoercion()]
 
 
 class Strict(BaseModel):
@@ -123,29 +146,33 @@ class ConflictStatus(str, Enum):
 class Story:
     """The story's own header: what it is about and how current it is."""
 
-    id: Slug
-    title: Line
-    summary: Text
+    id: Slug = Field(description="The story's id (a lower-case slug).")
+    title: Line = Field(description="The story's headline, one line.")
+    summary: Text = Field(description="What happened, in a few paragraphs.")
     as_of: Edtf = Field(description="The date the story's facts are current to.")
-    note: Text | None = None
+    note: Text | None = Field(None, description="Anything a reader should know about the story as a whole.")
 
 
 @item
 class Source:
     """Where words come from (schema.org NewsArticle / PROV Entity)."""
 
-    id: Slug
-    outlet: Line
-    kind: SourceKind
-    headline: Line | None = None
-    published: Edtf | None = None
-    url: Annotated[str, Field(max_length=2_000, pattern=r"^https?://\S+$")] | None = None
+    id: Slug = Field(description="The source's id, named by claims (`source`) and events (`sources`).")
+    outlet: Line = Field(description="Who published it, e.g. 'The Hill'.")
+    kind: SourceKind = Field(description="What sort of source it is.")
+    headline: Line | None = Field(None, description="Its headline as printed; quotes may come from it.")
+    published: Edtf | None = Field(
+        None, description="When it was published, as precisely as the source says (EDTF)."
+    )
+    url: Annotated[str, Field(max_length=2_000, pattern=r"^https?://\S+$")] | None = Field(
+        None, description="Where it can be read: an http(s) address."
+    )
     excerpt: Text | None = Field(None, description="The source's words as the story has them.")
     document: Annotated[str, Field(max_length=1_000)] | None = Field(
         None,
         description="Path (relative to the story file) of the full source text, used to verify quotes.",
     )
-    note: Text | None = None
+    note: Text | None = Field(None, description="What a reader should know about this source.")
     inference: Text | None = Field(
         None, description="What about this source was inferred rather than stated, and why."
     )
@@ -155,43 +182,54 @@ class Source:
 class Event:
     """A dated moment in the narrative (a TimelineJS slide). `when` is absent if no source dates it."""
 
-    id: Slug
-    when: Edtf | None = None
-    title: Line
-    text: Text = ""
-    status: EventStatus
-    sources: list[Slug] = Field(default_factory=list)
-    key_points: list[Slug] = Field(default_factory=list)
-    claims: list[Slug] = Field(default_factory=list)
-    note: Text | None = None
-    inference: Text | None = None
+    id: Slug = Field(description="The event's id, named by key points (`events`).")
+    when: Edtf | None = Field(
+        None, description="When it happened or is due (EDTF); leave it out if no source dates it."
+    )
+    title: Line = Field(description="What happened, in one line.")
+    text: Text = Field("", description="More about it, in the sources' terms.")
+    status: EventStatus = Field(description="Whether it has happened (occurred), is planned (scheduled) or "
+                                "is expected by someone (projected).")  # fmt: skip
+    sources: list[Slug] = Field(default_factory=list, description="Ids of the sources that report it.")
+    key_points: list[Slug] = Field(default_factory=list, description="Ids of the key points it bears on.")
+    claims: list[Slug] = Field(default_factory=list, description="Ids of the claims that date it.")
+    note: Text | None = Field(None, description="What a reader should know about this event.")
+    inference: Text | None = Field(
+        None, description="What about this event (often its date) was inferred rather than stated, and why."
+    )
 
 
 @item
 class KeyPoint:
-    id: Slug
-    title: Line
-    text: Text
-    order: int = Field(ge=0, le=1_000_000)
-    claims: list[Slug] = Field(default_factory=list)
-    events: list[Slug] = Field(default_factory=list)
-    sources: list[Slug] = Field(default_factory=list)
+    """One of the story's main points, in the order a reader should meet them."""
+
+    id: Slug = Field(description="The key point's id, named by events (`key_points`).")
+    title: Line = Field(description="The point, in one line.")
+    text: Text = Field(description="The point in full.")
+    order: Integer = Field(ge=0, le=1_000_000, description="Where it comes among the key points (0 first).")
+    claims: list[Slug] = Field(default_factory=list, description="Ids of the claims that back it.")
+    events: list[Slug] = Field(default_factory=list, description="Ids of the events it is about.")
+    sources: list[Slug] = Field(default_factory=list, description="Ids of the sources that make it.")
 
 
 @item
 class DateValue:
-    date: Edtf
+    """A claim that a date is so: `value = { date = "2025-09" }`."""
+
+    date: Edtf = Field(description="The date the source gives, as precisely as it gives it (EDTF).")
 
 
 @item
 class QuantityValue:
     """A number as a range: `amount` alone is exact unless `approximate`; `low`/`high` bound it."""
 
-    amount: float | None = None
-    low: float | None = None
-    high: float | None = None
-    unit: Line
-    approximate: bool = False
+    amount: Number | None = Field(None, description="The number the source gives, e.g. 2500.")
+    low: Number | None = Field(None, description="The least it can be ('at least 2,000').")
+    high: Number | None = Field(None, description="The most it can be ('up to 3,000').")
+    unit: Line = Field(description="What is counted, e.g. 'troops'; only the same unit is compared.")
+    approximate: StrictBool = Field(
+        False, description="true if the source hedges ('around 2,500'): widens the number by 10%."
+    )
 
     @model_validator(mode="after")
     def _has_a_number(self) -> QuantityValue:
@@ -204,7 +242,9 @@ class QuantityValue:
 
 @item
 class TextValue:
-    text: Text
+    """A claim that something is so, in words: `value = { text = "a bilateral partnership" }`."""
+
+    text: Text = Field(description="The value in words; compared with other texts after casefolding.")
 
 
 def _value_kind(value: Any) -> str | None:
@@ -241,23 +281,28 @@ ClaimValue = Annotated[
 class Claim:
     """One statement a source makes (a Wikidata-style statement) with its verbatim quote."""
 
-    id: Slug
-    subject: Slug
-    property: Slug
+    id: Slug = Field(description="The claim's id, named by events, key points and conflicts.")
+    subject: Slug = Field(description="What the claim is about, e.g. 'us-mission-iraq'. Claims with the same "
+                          "subject, property and scope are compared.")  # fmt: skip
+    property: Slug = Field(description="Which of the subject's properties it states, e.g. 'end-date'.")
     scope: Slug | None = Field(None, description="Qualifier that splits a subject, e.g. 'syria'.")
-    value: ClaimValue
+    value: ClaimValue = Field(description="What the source says it is: a date, a quantity or a text.")
     phrase: Line = Field(description="The source's own words for the value.")
-    bound: Bound = Bound.target
-    source: Slug
+    bound: Bound = Field(Bound.target, description="How a date or number constrains the real one: it is the "
+                         "value (target), a deadline (not_after) or a floor (not_before).")  # fmt: skip
+    source: Slug = Field(description="Id of the source that makes the claim.")
     quote: Annotated[str, Field(min_length=1, max_length=MAX_TEXT)] = Field(
         description="The source's words, verbatim, that carry the claim."
     )
-    as_of: Edtf | None = None
-    rank: Rank = Rank.normal
+    as_of: Edtf | None = Field(
+        None, description="When the source said it (EDTF), if it revised itself; same-source claims at "
+        "different as_of dates are revisions, not conflicts."
+    )  # fmt: skip
+    rank: Rank = Field(Rank.normal, description="preferred, normal, or deprecated (left out of conflicts).")
     anchor: Edtf | None = Field(
         None, description="For a relative phrase ('over the next year'): the date it counts from."
     )
-    note: Text | None = None
+    note: Text | None = Field(None, description="What a reader should know about this claim.")
     inference: Text | None = Field(
         None, description="What in the value was inferred rather than stated, and why."
     )
@@ -267,12 +312,22 @@ class Claim:
 class CuratedConflict:
     """A human note on a disagreement: annotates a detected conflict, or adds one detection misses."""
 
-    id: Slug
-    claims: list[Slug] = Field(min_length=2)
-    kind: Literal["date", "quantity", "text", "other"] = "other"
-    status: ConflictStatus = ConflictStatus.open
-    title: Line | None = None
-    note: Text
+    id: Slug = Field(description="The conflict's id.")
+    claims: list[Slug] = Field(
+        min_length=2,
+        description="Ids of the claims that disagree (two or more). The note covers the contradictions "
+        "among these claims only.",
+    )
+    kind: Literal["date", "quantity", "text", "other"] = Field(
+        "other", description="What kind of values disagree."
+    )
+    status: ConflictStatus = Field(
+        ConflictStatus.open,
+        description="open (unsettled), explained (the difference is understood) or resolved (one side is "
+        "known right).",
+    )
+    title: Line | None = Field(None, description="The question in dispute, e.g. 'When does it end?'.")
+    note: Text = Field(description="What the curator knows about the disagreement.")
 
 
 TABLES = ("sources", "events", "key_points", "claims", "conflicts")
@@ -281,13 +336,19 @@ TABLES = ("sources", "events", "key_points", "claims", "conflicts")
 class StoryFile(Strict):
     """A whole story file. Validates ids are unique per table and every reference resolves."""
 
-    format: Literal[1] = 1
-    story: Story
-    sources: list[Source] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    key_points: list[KeyPoint] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
-    conflicts: list[CuratedConflict] = Field(default_factory=list)
+    format: Annotated[Literal[1], BeforeValidator(_not_a_boolean)] = Field(
+        1, description="The story file format: 1."
+    )
+    story: Story = Field(description="The story's header: id, title, summary, as_of.")
+    sources: list[Source] = Field(default_factory=list, description="Where the words come from.")
+    events: list[Event] = Field(default_factory=list, description="What happened when: the timeline.")
+    key_points: list[KeyPoint] = Field(default_factory=list, description="The story's main points, in order.")
+    claims: list[Claim] = Field(
+        default_factory=list, description="Statements, each by one source with its verbatim quote."
+    )
+    conflicts: list[CuratedConflict] = Field(
+        default_factory=list, description="Curated notes on disagreements; others are detected."
+    )
 
     @model_validator(mode="after")
     def _references_resolve(self, info: ValidationInfo) -> StoryFile:
@@ -309,6 +370,8 @@ class ReferenceProblem(BaseModel):
     field: str
     value: str
     message: str
+    first_index: int | None = None
+    """For a duplicate id: the position of the item that used it first."""
 
 
 class ReferenceProblems(list[ReferenceProblem]):
@@ -362,6 +425,7 @@ def reference_problems(story: StoryFile) -> Iterable[ReferenceProblem]:
                     value=item.id,
                     message=f"duplicate id {item.id!r} in [[{table}]] "
                     f"(first used by item {seen[item.id] + 1})",
+                    first_index=seen[item.id],
                 )
             else:
                 seen[item.id] = index

@@ -11,15 +11,11 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from operator import itemgetter
 
-from .claim_values import Relation, bound_index, revises
-from .dates import describe_date
-from .models import Claim, DateValue, QuantityValue
-
-# Words for a bound (target, not_after, not_before), found by position: hashing an Enum runs Python.
-_BOUND_WORDS = {"date": ("", "no later than ", "no earlier than "), "quantity": ("", "at most ", "at least ")}
+from .claim_values import Relation, revises
+from .models import Claim
+from .words import describe_value
 
 # A claim in a partition: (lo, hi, id, position in story.claims, source, as_of). Only strings and
 # numbers, so the garbage collector stops tracking items; the position keeps duplicate ids (an
@@ -41,32 +37,6 @@ class PairFinding:
 # ------------------------------------------------------------------------------------------ reasons
 
 
-def _number(x: float) -> str:
-    return f"{x:,.0f}" if x == int(x) else f"{x:,.4g}"
-
-
-_describe_date = lru_cache(maxsize=4096)(describe_date)
-
-
-def _words(claim: Claim) -> str:
-    """A claim's value in words: 'September 2025', 'about 2,500 troops', '“reduction”'."""
-    value = claim.value
-    if isinstance(value, DateValue):
-        return _BOUND_WORDS["date"][bound_index(claim.bound)] + _describe_date(value.date)
-    if isinstance(value, QuantityValue):
-        low, high = value.low, value.high
-        if low is None and high is None:
-            words = _number(value.amount)  # type: ignore[arg-type]
-        elif low is not None and high is not None:
-            words = f"{_number(low)}-{_number(high)}"
-        else:
-            words = f"at least {_number(low)}" if low is not None else f"at most {_number(high)}"  # type: ignore[arg-type]
-        about = "about " if value.approximate else ""
-        return f"{_BOUND_WORDS['quantity'][bound_index(claim.bound)]}{about}{words} {value.unit}"
-    text = value.text
-    return f"“{text if len(text) <= 80 else text[:77] + '...'}”"
-
-
 class SweepContext:
     """What one detection run shares: the story's claims (items point into them) and reason words."""
 
@@ -79,7 +49,7 @@ class SweepContext:
         words = self._said.get(position)
         if words is None:
             claim = self.claims[position]
-            words = self._said[position] = f"“{claim.phrase}” ({_words(claim)})"
+            words = self._said[position] = f"“{claim.phrase}” ({describe_value(claim, quote_text=80)})"
         return words
 
     def finding(self, low: Item, high: Item, relation: Relation) -> PairFinding:

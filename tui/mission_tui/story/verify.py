@@ -8,13 +8,16 @@ curly and straight quotes, case and punctuation must match exactly. Pure: no Tex
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import LoadedStory, Problem, item_start_lines
 from .models import Claim, Source
+from .nearest import Nearest, nearest
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+_ELLIPSIS_ENDS = re.compile(r"^(?:\.\.\.|…)\s*|\s*(?:\.\.\.|…)$")
 _SHOWN_QUOTE = 60
 
 
@@ -168,7 +171,33 @@ class _Verifier:
         message = f"claim {claim.id!r}: quote “{shown}” not found in source {source.id!r} ({where})"
         if unreadable:
             message += "; its document could not be read"
+        found = self.nearest(quote, source)
+        if found is not None:
+            message += f"; {found.describe()}"
         self._claim_problem(position, message)
+
+    def nearest(self, quote: str, source: Source) -> Nearest | None:
+        """The passage of the source's texts nearest a quote that is not in them, and what differs."""
+        texts = list(self.short_texts[source.id])
+        if source.document is not None and (document := self.document_text(source)) is not None:
+            texts.append((f"document {source.document!r}", document))
+        return nearest(quote, texts)
+
+    def check_excerpt(self, source: Source) -> None:
+        """An excerpt copied from a source's document must be in it (a '...' at either end marks a
+        cut and is not part of it); otherwise quotes checked against the excerpt rest on nothing."""
+        if source.excerpt is None or source.document is None:
+            return
+        document = self.document_text(source)
+        excerpt = _ELLIPSIS_ENDS.sub("", normalize_space(source.excerpt))
+        if document is None or not excerpt or excerpt in document:
+            return
+        shown = _shorten(excerpt)
+        message = f"source {source.id!r}: excerpt “{shown}” not found in its document {source.document!r}"
+        found = nearest(excerpt, [(f"document {source.document!r}", document)])
+        if found is not None:
+            message += f"; {found.describe()}"
+        self.problems.append(Problem(self.file, message, self.source_line(source.id)))
 
     def _claim_problem(self, position: int, message: str) -> None:
         self.problems.append(Problem(self.file, message, self.claim_line(position)))
@@ -180,6 +209,8 @@ def verify_quotes(loaded: LoadedStory) -> list[Problem]:
     for source in loaded.model.sources:
         if source.document is not None:
             verifier.document_text(source)  # each document is read once; problems reported in file order
+    for source in loaded.model.sources:
+        verifier.check_excerpt(source)
     for position, claim in enumerate(loaded.model.claims):
         verifier.check(claim, position)
     return verifier.problems

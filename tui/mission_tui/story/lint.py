@@ -1,0 +1,57 @@
+"""Warnings: things a valid story may mean but that are more often a slip.
+
+A claim is compared only with claims of the same subject and property, so a subject or property no
+other claim uses takes that claim out of conflict detection without a word: a typo ("us-mision-iraq")
+hides a contradiction. `check` lists such names as warnings (they do not fail it) with the nearest
+name in use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+from collections import Counter
+
+from .loader import LoadedStory, Problem, item_start_lines
+
+_MAX_NAMES_TO_COMPARE = 5_000  # suggestions compare every name: past this, name the warning only
+
+
+def _lines(loaded: LoadedStory) -> list[int | None]:
+    count = len(loaded.model.claims)
+    if loaded.path is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            lines = item_start_lines(loaded.path.read_text(encoding="utf-8")).get("claims", [])
+            if len(lines) == count:
+                return list(lines)
+    return [None] * count
+
+
+def naming_warnings(loaded: LoadedStory) -> list[Problem]:
+    """A warning for each subject that a single claim uses, and each property that a single claim
+    uses when another property's name is near it, at that claim's line.
+
+    A subject groups claims, so one with a single claim is worth a look; a property with one claim is
+    often just a fact one source gives (the bundled story's troop count), so only a near name makes
+    it a likely typo.
+    """
+    claims = loaded.model.claims
+    file = str(loaded.path) if loaded.path is not None else "<story>"
+    found: list[tuple[int, str]] = []
+    for field in ("subject", "property"):
+        uses = Counter(getattr(claim, field) for claim in claims)
+        names = sorted(uses) if len(uses) <= _MAX_NAMES_TO_COMPARE else []
+        for position, claim in enumerate(claims):
+            name = getattr(claim, field)
+            if uses[name] != 1:
+                continue
+            near = difflib.get_close_matches(name, [n for n in names if n != name], n=1, cutoff=0.75)
+            if field == "property" and not near:
+                continue
+            hint = f"a typo for {near[0]!r}?" if near else "a typo?"
+            alone = f"{field} {name!r} is used by no other claim, so nothing is compared with it"
+            found.append((position, f"warning: claim {claim.id!r}: {alone} ({hint})"))
+    if not found:
+        return []
+    lines = _lines(loaded)
+    return [Problem(file, message, lines[position]) for position, message in sorted(found)]
