@@ -29,15 +29,18 @@ def _lines(loaded: LoadedStory) -> list[int | None]:
 
 def naming_warnings(loaded: LoadedStory) -> list[Problem]:
     """A warning for each subject that a single claim uses, and each property that a single claim
-    uses when another property's name is near it, at that claim's line.
+    uses when another property's name is near it, at that claim's line; then one warning naming the
+    other properties a single claim uses.
 
-    A subject groups claims, so one with a single claim is worth a look; a property with one claim is
-    often just a fact one source gives (the bundled story's troop count), so only a near name makes
-    it a likely typo.
+    A subject groups claims, so one with a single claim is worth a look. A property with one claim is
+    often just a fact one source gives (the bundled story's troop count): those are named together in
+    one line, since each such claim is compared with nothing, and only a near name makes one a
+    likely typo worth a line of its own.
     """
     claims = loaded.model.claims
     file = str(loaded.path) if loaded.path is not None else "<story>"
     found: list[tuple[int, str]] = []
+    lone_properties: list[str] = []
     for field in ("subject", "property"):
         uses = Counter(getattr(claim, field) for claim in claims)
         names = sorted(uses) if len(uses) <= _MAX_NAMES_TO_COMPARE else []
@@ -47,11 +50,25 @@ def naming_warnings(loaded: LoadedStory) -> list[Problem]:
                 continue
             near = difflib.get_close_matches(name, [n for n in names if n != name], n=1, cutoff=0.75)
             if field == "property" and not near:
+                lone_properties.append(name)
                 continue
             hint = f"a typo for {near[0]!r}?" if near else "a typo?"
             alone = f"{field} {name!r} is used by no other claim, so nothing is compared with it"
             found.append((position, f"warning: claim {claim.id!r}: {alone} ({hint})"))
-    if not found:
-        return []
-    lines = _lines(loaded)
-    return [Problem(file, message, lines[position]) for position, message in sorted(found)]
+    warnings: list[Problem] = []
+    if found:
+        lines = _lines(loaded)
+        warnings = [Problem(file, message, lines[position]) for position, message in sorted(found)]
+    if lone_properties:
+        shown = ", ".join(repr(name) for name in lone_properties[:8])
+        more = f" and {len(lone_properties) - 8} more" if len(lone_properties) > 8 else ""
+        count = len(lone_properties)
+        noun = "property is" if count == 1 else "properties are"
+        warnings.append(
+            Problem(
+                file,
+                f"warning: {count} {noun} used by one claim only, so nothing is compared with it "
+                f"({shown}{more}): check the spelling",
+            )
+        )
+    return warnings
