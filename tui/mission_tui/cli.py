@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-COMMANDS = ("check", "export", "schema", "explore")
+COMMANDS = ("check", "export", "schema", "explore", "ingest")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -249,8 +249,15 @@ def _print_fallback(loaded: LoadedStory) -> None:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
-    # The explorer checks quotes itself, after its first frame: a misquote only adds a warning.
-    loaded, _ = _load_valid(Path(args.file) if args.file else bundled_story_path(), verify=False)
+    from .ingest.command import is_digest, mark_draft, open_digest
+
+    path = Path(args.file) if args.file else bundled_story_path()
+    if is_digest(path):  # a news digest, not a story: ingested in memory, shown as a draft
+        loaded = open_digest(path, args.year)
+    else:  # the explorer checks quotes itself, after its first frame: a misquote only adds a warning
+        loaded, _ = _load_valid(path, verify=False)
+        if loaded is not None:
+            mark_draft(loaded)
     if loaded is None:
         return 2
     try:
@@ -294,8 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="mission-tui",
         description="A terminal explorer for news narratives: timeline, key points, sources and "
         "conflicting claims.",
-        epilog="`mission-tui [FILE]` opens the explorer on FILE (default: the bundled story); "
-        "use `mission-tui explore FILE` for a file named like a command.",
+        epilog="`mission-tui [FILE]` opens the explorer on FILE (default: the bundled story); a FILE that "
+        "is a news digest rather than a story is ingested first, as a draft. Use `mission-tui explore FILE` "
+        "for a file named like a command.",
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -304,6 +312,10 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("file", nargs="?", metavar="FILE", help="story file (default: bundled story)")
     explore.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="the date to treat as today")
     explore.set_defaults(handler=cmd_explore)
+    from .ingest.command import add_year_option, register
+
+    add_year_option(explore)  # FILE may be a news digest, ingested in memory (see `ingest`)
+    register(sub)
 
     check = sub.add_parser("check", help="validate story files, verify quotes, list conflicts")
     check.add_argument("files", nargs="*", metavar="FILE", help="story files (default: bundled story)")

@@ -258,7 +258,8 @@ def _detect_conflicts(story: StoryFile, max_pairs: int) -> list[ConflictGroup]:
             id=curated.id if curated else "-".join(["auto", *[part for part in key if part]]),
             title=curated.title if curated and curated.title else _title(key[0], key[1], draft.scope),
             subject=key[0], property=key[1], scope=draft.scope,
-            kind=draft.kinds[0] if len(set(draft.kinds)) == 1 else "other",
+            kind=curated.kind if curated and curated.kind != "other"
+            else draft.kinds[0] if len(set(draft.kinds)) == 1 else "other",
             claims=tuple(group_ids), pairs=_merge_pairs(draft.pairs, max_pairs),
             status=curated.status if curated else ConflictStatus.open,
             note=curated.note if curated else None, detected=True, curated=curated is not None,

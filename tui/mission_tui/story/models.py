@@ -176,6 +176,9 @@ class KeyPoint:
     claims: list[Slug] = Field(default_factory=list)
     events: list[Slug] = Field(default_factory=list)
     sources: list[Slug] = Field(default_factory=list)
+    inference: Text | None = Field(
+        None, description="How this key point was obtained, when not written by hand (e.g. extracted)."
+    )
 
 
 @item
@@ -269,7 +272,9 @@ class CuratedConflict:
 
     id: Slug
     claims: list[Slug] = Field(min_length=2)
-    kind: Literal["date", "quantity", "text", "other"] = "other"
+    kind: Literal["date", "quantity", "text", "revision", "other"] = Field(
+        "other", description="What disagrees; `revision`: the source itself says the value changed."
+    )
     status: ConflictStatus = ConflictStatus.open
     title: Line | None = None
     note: Text

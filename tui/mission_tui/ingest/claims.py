@@ -1,0 +1,221 @@
+"""Claims from a digest: every dated or quantified statement, with its verbatim quote and its group.
+
+Why hand-written: see the sibling modules; this one only walks the digest's pieces (the digest's own
+prose, each key point, each article's headline and opening words), splits each into sentences and
+clauses, and turns what `when` and `quantities` find into claims placed by `subjects`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..story.models import Bound
+from .calendar_math import Anchor
+from .quantities import REVISION_BEFORE, QuantityFind, find_quantities
+from .subjects import Topic, date_property, place, slug, subject_of
+from .text import Span, Tense, clause, sentences, tense_of
+from .when import Context, DateFind, find_dates
+
+SIGNAL = re.compile(
+    r"\b(?:instead\s+of|revised|revision|up\s+from|down\s+from|previously\s+reported|brought\s+forward|"
+    r"pushed\s+back|moved\s+up|postponed|delayed|rather\s+than|no\s+longer|now\s+expected|changed)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One piece of text a claim can quote: where it is, whose words it is, and what date it has."""
+
+    text: str
+    source: str
+    line: int
+    anchor: Anchor | None
+    headline: bool = False
+    key_point: int | None = None  # index of the key point this text is
+
+
+@dataclass(slots=True)
+class ClaimDraft:
+    unit: Unit
+    quote: str
+    phrase: str
+    value: dict[str, Any]
+    kind: str  # date or quantity
+    subject: str
+    subject_word: str
+    property: str
+    tense: Tense
+    rules: list[str]
+    scope: str | None = None
+    place_words: str | None = None
+    bound: Bound | None = None
+    bound_word: str | None = None
+    anchor: str | None = None
+    year_inferred: bool = False
+    earlier: bool = False
+    signal: str | None = None
+    id: str = ""
+
+    @builtins.property  # `property` is a field here
+    def key(self) -> tuple[str, str, str | None]:
+        return self.subject, self.property, self.scope
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _quantity_value(find: QuantityFind) -> dict[str, Any]:
+    value: dict[str, Any] = {}
+    for name in ("amount", "low", "high"):
+        number = getattr(find, name)
+        if number is not None:
+            value[name] = _number(number)
+    value["unit"] = find.unit
+    if find.approximate:
+        value["approximate"] = True
+    return value
+
+
+def _quantity_claim(unit: Unit, sentence: Span, find: QuantityFind, where: Span, tense: Tense) -> ClaimDraft:
+    text = unit.text
+    rules = [
+        f"quantity: {find.rule}, unit '{find.unit}'" + (" (the counted noun)" if find.kind == "count" else "")
+    ]
+    if find.kind == "count":
+        subject = slug(" ".join((*find.qualifiers, find.unit))) or find.unit
+        prop = "planned-count" if tense in (Tense.future, Tense.projected) else "count"
+        topic_word = " ".join((*find.qualifiers, find.unit))
+        rules.append(
+            f"subject: what is counted ('{topic_word}'); property {prop} from the tense ({tense.value})"
+        )
+    else:
+        topic, rule = subject_of(text, sentence, where, find.span, after_first=find.kind == "duration")
+        subject, topic_word = topic.slug, topic.word
+        prop = {"duration": "duration", "money": "amount", "percent": "percentage"}[find.kind]
+        rules.append(f"subject: {rule}; property {prop}")
+    return ClaimDraft(
+        unit,
+        text[where.start : where.end],
+        find.phrase,
+        _quantity_value(find),
+        "quantity",
+        subject,
+        topic_word,
+        prop,
+        tense,
+        rules,
+        earlier=find.earlier,
+    )
+
+
+def _date_claim(unit: Unit, sentence: Span, find: DateFind, where: Span, tense: Tense) -> ClaimDraft:
+    text = unit.text
+    topic, subject_rule = subject_of(text, sentence, where, find.span)
+    prop, prop_rule = date_property(text, where, find.span, find.bound_word)
+    bound_rule = (
+        f"'{find.bound_word}' -> bound {find.bound.value}" if find.bound_word else "no bound word: target"
+    )
+    rules = [f"date: {find.rule}; {bound_rule}", f"subject: {subject_rule}; property {prop}: {prop_rule}"]
+    value = {"date": find.value} if find.value is not None else {"text": find.phrase}
+    earlier = (
+        REVISION_BEFORE.search(text, max(where.start, find.span.start - 30), find.span.start) is not None
+    )
+    return ClaimDraft(
+        unit,
+        text[where.start : where.end],
+        find.phrase,
+        value,
+        "date",
+        topic.slug,
+        topic.word,
+        prop,
+        tense,
+        rules,
+        bound=find.bound if find.value is not None else None,
+        bound_word=find.bound_word,
+        anchor=find.anchor,
+        year_inferred=find.year_inferred,
+        earlier=earlier,
+    )
+
+
+def _tense(unit: Unit, where: Span, phrase: Span) -> Tense:
+    """The tense of the clause up to the phrase ("will end ... by 2026 and ... will likely" is future),
+    or of the whole clause when that part has no marker."""
+    head = tense_of(unit.text[where.start : phrase.end], headline=unit.headline)
+    if head is not Tense.present:
+        return head
+    return tense_of(unit.text[where.start : where.end], headline=unit.headline)
+
+
+def claims_in(unit: Unit) -> list[ClaimDraft]:
+    """Every dated or quantified statement in one unit of text, in order."""
+    text = unit.text
+    found: list[ClaimDraft] = []
+    for sentence in sentences(text):
+
+        def tense_at(span: Span, sentence: Span = sentence) -> Tense:
+            return _tense(unit, clause(text, sentence, span), span)
+
+        dates = find_dates(text, sentence, Context(unit.anchor, tense_at))
+        quantities = find_quantities(text, sentence, [d.span for d in dates])
+        finds: list[DateFind | QuantityFind] = [*dates, *quantities]
+        for find in sorted(finds, key=lambda f: f.span.start):
+            where = clause(text, sentence, find.span)
+            tense = _tense(unit, where, find.span)
+            if isinstance(find, DateFind):
+                draft = _date_claim(unit, sentence, find, where, tense)
+            else:
+                draft = _quantity_claim(unit, sentence, find, where, tense)
+            if (here := place(text, where)) is not None:
+                draft.scope, draft.place_words = here
+                draft.rules.append(f"scope '{here[0]}' from '{here[1]}'")
+            if (signal := SIGNAL.search(text, where.start, where.end)) is not None:
+                draft.signal = " ".join(signal.group().lower().split())
+            found.append(draft)
+    return found
+
+
+def inherit_scopes(claims: list[ClaimDraft]) -> None:
+    """A claim that names no place takes its subject's place, when every other claim about that
+    subject that names one names the same ("The current mission" -> the mission in Iraq)."""
+    places: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for claim in claims:
+        if claim.scope is not None and claim.place_words is not None:
+            places[claim.subject].add((claim.scope, claim.place_words))
+    for claim in claims:
+        known = places.get(claim.subject)
+        if claim.scope is None and known and len({scope for scope, _ in known}) == 1:
+            scope, words = sorted(known)[0]
+            claim.scope, claim.place_words = scope, words
+            claim.rules.append(
+                f"scope '{scope}' from the other claims about '{claim.subject_word}' "
+                f"(this clause names no place)"
+            )
+
+
+def assign_ids(claims: list[ClaimDraft]) -> None:
+    """Readable unique ids: subject-property-source, numbered from the second."""
+    seen: dict[str, int] = {}
+    for claim in claims:
+        base = "-".join(part for part in (claim.subject, claim.property, claim.unit.source) if part)[:150]
+        count = seen[base] = seen.get(base, 0) + 1
+        claim.id = base if count == 1 else f"{base}-{count}"
+
+
+def topic_title(claim: ClaimDraft) -> str:
+    """'Mission in Iraq', 'Operations in Syria', 'US troops': the subject as the text names it."""
+    word = claim.subject_word
+    head = word[:1].upper() + word[1:]
+    return f"{head} in {claim.place_words}" if claim.place_words else head
+
+
+def plural(topic: Topic | ClaimDraft) -> bool:
+    word = topic.subject_word if isinstance(topic, ClaimDraft) else topic.word
+    return word.lower().endswith("s") and not word.lower().endswith("ss")
