@@ -16,13 +16,19 @@ from typing import Any
 from ..story.models import Bound
 from .calendar_math import Anchor
 from .quantities import REVISION_BEFORE, QuantityFind, find_quantities
-from .subjects import Topic, date_property, place, slug, subject_of
+from .subjects import Topic, date_property, fallback_topic, place, slug, subject_of
 from .text import Span, Tense, clause, sentences, tense_of
 from .when import Context, DateFind, find_dates
 
+_MONEY_VERB = re.compile(r"\b(?:cost(?:s|ing)?|price[sd]?|spen[dt]\w*|allocat\w*|invest\w*)\b", re.IGNORECASE)
+_MEASURES_NEXT = re.compile(r"\s+(?:after|of|since)\b")
+UNRESOLVED = "relative date, not resolved"
+"""The value of a relative date that cannot be resolved: the same text for all, so two such claims
+never disagree with each other; the words themselves are the claim's `phrase`."""
 SIGNAL = re.compile(
     r"\b(?:instead\s+of|revised|revision|up\s+from|down\s+from|previously\s+reported|brought\s+forward|"
-    r"pushed\s+back|moved\s+up|postponed|delayed|rather\s+than|no\s+longer|now\s+expected|changed)\b",
+    r"pushed\s+back|moved\s+up|postponed|delayed|rather\s+than|no\s+longer|now\s+expected|changed|"
+    r"(?:later|earlier)\s+than\s+(?:first\s+)?(?:announced|planned|expected|scheduled)|than\s+previously)\b",
     re.IGNORECASE,
 )
 
@@ -42,6 +48,7 @@ class Unit:
 @dataclass(slots=True)
 class ClaimDraft:
     unit: Unit
+    span: Span  # the phrase, in the unit's text
     quote: str
     phrase: str
     value: dict[str, Any]
@@ -60,6 +67,8 @@ class ClaimDraft:
     earlier: bool = False
     signal: str | None = None
     id: str = ""
+    sentence: str = ""  # set when the sentence signals a change
+    revised_to: ClaimDraft | None = None  # for an earlier value: the value the text says replaced it
 
     @builtins.property  # `property` is a field here
     def key(self) -> tuple[str, str, str | None]:
@@ -95,12 +104,18 @@ def _quantity_claim(unit: Unit, sentence: Span, find: QuantityFind, where: Span,
             f"subject: what is counted ('{topic_word}'); property {prop} from the tense ({tense.value})"
         )
     else:
-        topic, rule = subject_of(text, sentence, where, find.span, after_first=find.kind == "duration")
+        # "decade-long mission", "10 years after the coalition formed": the thing measured follows
+        follows = find.rule == "duration adjective" or _MEASURES_NEXT.match(text, find.span.end) is not None
+        after = find.kind == "duration" and follows
+        topic, rule = subject_of(text, sentence, where, find.span, after_first=after)
         subject, topic_word = topic.slug, topic.word
         prop = {"duration": "duration", "money": "amount", "percent": "percentage"}[find.kind]
+        if find.kind == "money" and (verb := _MONEY_VERB.search(text, where.start, where.end)) is not None:
+            prop = "cost" if verb.group().lower().startswith(("cost", "pric")) else "spending"
         rules.append(f"subject: {rule}; property {prop}")
     return ClaimDraft(
         unit,
+        find.span,
         text[where.start : where.end],
         find.phrase,
         _quantity_value(find),
@@ -114,20 +129,27 @@ def _quantity_claim(unit: Unit, sentence: Span, find: QuantityFind, where: Span,
     )
 
 
-def _date_claim(unit: Unit, sentence: Span, find: DateFind, where: Span, tense: Tense) -> ClaimDraft:
+def _date_claim(
+    unit: Unit, sentence: Span, find: DateFind, where: Span, tense: Tense, floor: int
+) -> ClaimDraft:
     text = unit.text
     topic, subject_rule = subject_of(text, sentence, where, find.span)
-    prop, prop_rule = date_property(text, where, find.span, find.bound_word)
+    prop, prop_rule = date_property(text, where, find.span, find.bound_word, topic, floor)
+    if prop in ("end-date", "start-date") or (prop == "date" and "happening" in prop_rule):
+        pass  # the topic's end, start or date: compared with every other statement of it
+    elif prop == "date" or not subject_rule.startswith("the clause"):  # the date of something unnamed
+        topic, subject_rule = fallback_topic(text, where, find.span)
     bound_rule = (
         f"'{find.bound_word}' -> bound {find.bound.value}" if find.bound_word else "no bound word: target"
     )
     rules = [f"date: {find.rule}; {bound_rule}", f"subject: {subject_rule}; property {prop}: {prop_rule}"]
-    value = {"date": find.value} if find.value is not None else {"text": find.phrase}
+    value = {"date": find.value} if find.value is not None else {"text": UNRESOLVED}
     earlier = (
         REVISION_BEFORE.search(text, max(where.start, find.span.start - 30), find.span.start) is not None
     )
     return ClaimDraft(
         unit,
+        find.span,
         text[where.start : where.end],
         find.phrase,
         value,
@@ -154,6 +176,22 @@ def _tense(unit: Unit, where: Span, phrase: Span) -> Tense:
     return tense_of(unit.text[where.start : where.end], headline=unit.headline)
 
 
+def _dates_earlier_value(text: str, previous: ClaimDraft | None, find: DateFind | QuantityFind) -> bool:
+    """A date right after an earlier value ("up from 3,000 last month") says when that value held."""
+    if previous is None or not isinstance(find, DateFind) or not previous.earlier:
+        return False
+    return previous.kind == "quantity" and not text[previous.span.end : find.span.start].strip()
+
+
+def _same_thing(earlier: ClaimDraft, later: ClaimDraft) -> None:
+    """An earlier value the text gives beside a new one is about the same subject and property."""
+    earlier.subject, earlier.subject_word = later.subject, later.subject_word
+    earlier.property, earlier.scope, earlier.place_words = later.property, later.scope, later.place_words
+    earlier.revised_to = later
+    earlier.rules[1:] = [f"an earlier value ('{earlier.phrase}'): subject, property and scope those of "
+                         f"'{later.phrase}', the value it was revised to"]  # fmt: skip
+
+
 def claims_in(unit: Unit) -> list[ClaimDraft]:
     """Every dated or quantified statement in one unit of text, in order."""
     text = unit.text
@@ -166,18 +204,29 @@ def claims_in(unit: Unit) -> list[ClaimDraft]:
         dates = find_dates(text, sentence, Context(unit.anchor, tense_at))
         quantities = find_quantities(text, sentence, [d.span for d in dates])
         finds: list[DateFind | QuantityFind] = [*dates, *quantities]
+        in_sentence: list[ClaimDraft] = []
         for find in sorted(finds, key=lambda f: f.span.start):
             where = clause(text, sentence, find.span)
             tense = _tense(unit, where, find.span)
+            previous = in_sentence[-1] if in_sentence else None
+            if previous is not None and _dates_earlier_value(text, previous, find):
+                previous.rules.append(f"the text dates this earlier value '{find.phrase}'")
+                continue  # "up from 3,000 last month": when the old value held, not a happening
             if isinstance(find, DateFind):
-                draft = _date_claim(unit, sentence, find, where, tense)
+                before = [c.span.end for c in in_sentence if c.kind == "date" and c.span.start >= where.start]
+                draft = _date_claim(unit, sentence, find, where, tense, max(before, default=0))
             else:
                 draft = _quantity_claim(unit, sentence, find, where, tense)
-            if (here := place(text, where)) is not None:
+            revised = [c for c in in_sentence if c.kind == draft.kind and not c.earlier]
+            if draft.earlier and revised:  # "4,500 staff, up from 3,000": the same thing, earlier
+                _same_thing(draft, revised[-1])
+            elif (here := place(text, where)) is not None:
                 draft.scope, draft.place_words = here
                 draft.rules.append(f"scope '{here[0]}' from '{here[1]}'")
-            if (signal := SIGNAL.search(text, where.start, where.end)) is not None:
+            if (signal := SIGNAL.search(text, sentence.start, sentence.end)) is not None:
                 draft.signal = " ".join(signal.group().lower().split())
+                draft.sentence = text[sentence.start : sentence.end]
+            in_sentence.append(draft)
             found.append(draft)
     return found
 

@@ -136,41 +136,59 @@ def _claim_table(claim: ClaimDraft, outlets: dict[str, str]) -> dict[str, Any]:
     return table
 
 
+def _revision(
+    members: list[ClaimDraft], signal: str, quote: str, where: str, taken: set[str]
+) -> dict[str, Any]:
+    head = members[-1]
+    return {
+        "id": _unique(slug(f"revision-{head.subject}-{head.property}"), taken),
+        "claims": [c.id for c in members],
+        "kind": "revision",
+        "status": "open",
+        "title": _shorten(f"{topic_title(head)}: {head.property.replace('-', ' ')} changed?", 120),
+        "note": f"{where} signals a change (“{signal}”): “{quote}”. Added automatically as a revision to "
+        "review: the draft does not decide which value holds.",
+    }
+
+
 def _revision_conflicts(
     claims: list[ClaimDraft], outlets: dict[str, str], warnings: list[str]
 ) -> list[dict[str, Any]]:
-    """Where the text says a value changed ("instead of", "up from"), a curated conflict of kind revision."""
-    by_clause: dict[tuple[int, str, tuple[str, str, str | None]], list[ClaimDraft]] = defaultdict(list)
-    for claim in claims:
-        if claim.signal:
-            by_clause[(id(claim.unit), claim.quote, claim.key)].append(claim)
+    """Where the text says a value changed ("instead of", "up from"), a curated conflict of kind revision:
+    an earlier value with the one it was revised to; else a clause's values for the same thing; else a
+    clause's one value with the same source's other values for that thing."""
     conflicts: list[dict[str, Any]] = []
     taken: set[str] = set()
-    for (_, quote, key), group in by_clause.items():
-        members = group
-        if len(group) < 2:  # the clause gives one value: pair it with the others for the same thing
-            members = group + [
-                c for c in claims if c.key == key and c not in group and c.value != group[0].value
-            ]
+    paired: set[int] = set()
+    for claim in claims:
+        if claim.revised_to is not None:
+            later = claim.revised_to
+            paired |= {id(claim), id(later)}
+            signal = claim.signal or later.signal or "an earlier value"
+            quote = claim.quote if claim.quote == later.quote else f"{later.quote}, {claim.quote}"
+            conflicts.append(_revision([claim, later], signal, quote, outlets[claim.unit.source], taken))
+    by_sentence: dict[tuple[int, str, tuple[str, str, str | None]], list[ClaimDraft]] = defaultdict(list)
+    for claim in claims:
+        if claim.signal and id(claim) not in paired:
+            by_sentence[(id(claim.unit), claim.sentence, claim.key)].append(claim)
+    settled = {id(c.unit) for c in claims if id(c) in paired}  # units whose change is already paired
+    unpaired: dict[tuple[int, str], ClaimDraft] = {}
+    for (unit, sentence, key), group in by_sentence.items():
         head = group[0]
-        where = outlets[head.unit.source]
-        if len(members) < 2:
-            warnings.append(
-                f"{where} signals a change (“{head.signal}”) in “{_shorten(quote, 80)}”, but no other "
-                "value for the same thing was found to pair it with."
-            )
-            continue
-        conflicts.append(
-            {
-                "id": _unique(slug(f"revision-{head.subject}-{head.property}"), taken),
-                "claims": [c.id for c in members],
-                "kind": "revision",
-                "status": "open",
-                "title": _shorten(f"{topic_title(head)}: {head.property.replace('-', ' ')} changed?", 120),
-                "note": f"{where} signals a change (“{head.signal}”): “{quote}”. Added automatically as a "
-                "revision to review: the draft does not decide which value holds.",
-            }
-        )
+        others = [c for c in claims if c.key == key and c not in group and c.value != head.value]
+        same_source = [c for c in others if c.unit.source == head.unit.source]
+        members = group if len(group) > 1 else group + (same_source or others)
+        if len(members) > 1:
+            where = outlets[head.unit.source]
+            conflicts.append(_revision(members, head.signal or "", sentence, where, taken))
+            settled.add(unit)
+        else:
+            unpaired.setdefault((unit, sentence), head)
+    for (unit, sentence), head in unpaired.items():
+        if unit not in settled:
+            warnings.append(f"{outlets[head.unit.source]} signals a change (“{head.signal}”) in "
+                            f"“{_shorten(sentence, 80)}”, but no other value for the same thing was found "
+                            "to pair it with")  # fmt: skip
     return conflicts
 
 

@@ -97,6 +97,8 @@ def _title(claim: ClaimDraft) -> str:
         words = f"{topic} end{'' if plural(claim) else 's'}"
     elif claim.property == "start-date":
         words = f"{topic} begin{'' if plural(claim) else 's'}"
+    elif claim.property == "date":  # a happening: "Elections in Northland"
+        words = topic
     else:
         words = claim.quote
     return words if len(words) <= TITLE_LIMIT else words[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"

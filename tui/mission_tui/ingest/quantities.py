@@ -68,7 +68,7 @@ _APPROXIMATE = (
     "circa",
     "more or less",
 )
-_AT_LEAST = ("at least", "over", "more than", "upwards of", "in excess of", "above", "just over", "over")
+_AT_LEAST = ("past", "at least", "over", "more than", "upwards of", "in excess of", "above", "just over")
 _AT_MOST = (
     "up to",
     "as high as",
@@ -236,8 +236,9 @@ def _durations(text: str, sentence: Span, occupied: bytearray) -> list[QuantityF
             length, unit, approximate = length * 10, "years", True
         if length:
             span = Span(match.start(), match.end())
+            rule = "'for' + a length of time" if match.group("one") else "duration adjective"
             found.append(QuantityFind(span, match.group(), length, None, None, unit, approximate, "duration",
-                                      Span(span.end, span.end), (), "duration adjective"))  # fmt: skip
+                                      Span(span.end, span.end), (), rule))  # fmt: skip
     return found
 
 
@@ -275,7 +276,10 @@ def find_quantities(text: str, sentence: Span, taken: list[Span]) -> list[Quanti
         currency = match.group("cur")
         single = low_value == 1 and high_value is None
         unit_found = _unit_after(text, end, sentence.end, single)
-        earlier = REVISION_BEFORE.search(text, max(sentence.start, start - 30), start) is not None
+        phrase_start = between.start() if between and high_value is not None else start
+        hedge, hedge_start = _hedge(text, phrase_start, sentence.start)
+        lead = min(phrase_start, hedge_start)  # "up from an estimated $900 million": the hedge is inside
+        earlier = REVISION_BEFORE.search(text, max(sentence.start, lead - 30), lead) is not None
         if unit_found is None and earlier and found and not currency:  # "3,000 troops, up from 2,500"
             previous = found[-1]
             unit_found = (previous.unit, Span(end, end), previous.qualifiers)
@@ -294,8 +298,8 @@ def find_quantities(text: str, sentence: Span, taken: list[Span]) -> list[Quanti
                 continue  # "one" and "a" count only time ("a decade", "one year")
             if _YEAR_LIKE.fullmatch(match.group()) and noun.start - match.end() > 1:
                 continue  # "the 2026 budget talks": a year naming something, not 2,026 talks
-        phrase_start = between.start() if between and high_value is not None else start
-        hedge, hedge_start = _hedge(text, phrase_start, sentence.start)
+        if hedge == "over" and kind == "duration":  # "a rise of 5% over two years": across, not more than
+            hedge, hedge_start = None, phrase_start
         phrase_start = min(phrase_start, hedge_start)
         amount: float | None = low_value
         low: float | None = None

@@ -26,7 +26,8 @@ _TOPICS = word_list(
     "service route rollout launch merger acquisition takeover sale listing production output inflation "
     "unemployment rate price fare growth deficit debt aid loan bailout fund vaccine vaccination outbreak "
     "epidemic pandemic evacuation reconstruction repair closure expansion upgrade exercise transition "
-    "phase"
+    "phase offer rise increase cut crossing index market stock currency replacement renovation installation "
+    "demolition relocation restoration refurbishment"
 )
 
 
@@ -44,7 +45,7 @@ _STOP = words(
     "a an the of and or to in on at by for from with as than that which who whose this these those it its "
     "their his her our will would could may might should can is are was were be been being has have had "
     "not no also still now currently while when where after before since until over under into about "
-    "officially set expected said says say told"
+    "officially set expected said says say told up down out off more less last next must"
 )
 _PLACE = re.compile(
     r"\b(?:in|across|inside|throughout|within|into|out of|near)\s+(?:the\s+)?"
@@ -59,15 +60,32 @@ _END = re.compile(
     r"\b(?:end(?:s|ed|ing)?|conclud\w*|wind(?:s|ing)?\s+down|wound\s+down|wrap(?:s|ped|ping)?\s+up|"
     r"finish\w*|expir\w*|terminat\w*|withdr[ae]w\w*|pull(?:s|ed|ing)?\s+out|leav(?:e|es|ing)|exit\w*|"
     r"phas\w*\s+out|draw(?:s|ing)?\s+down|drew\s+down|drawdown|clos(?:e|es|ed|ing)|complet\w*|halt\w*|"
-    r"stop\w*|ceas\w*|shut\w*|expire\w*|step(?:s|ped|ping)?\s+down)\b",
+    r"br(?:eak|eaks|oke|oken)\s+down|collaps\w*|stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|shut(?:s|ting)?(?:\s+down)?|step(?:s|ped|ping)?\s+down)\b",
     re.IGNORECASE,
 )
 _START = re.compile(
     r"\b(?:begin\w*|began|begun|start\w*|launch\w*|open(?:s|ed|ing)?|tak\w*\s+effect|took\s+effect|"
     r"c[oa]me?s?\s+into\s+force|enter\w*\s+into\s+force|commenc\w*|kick\w*\s+off|roll\w*\s+out|resum\w*|"
-    r"introduc\w*|form(?:ed|s)?|found(?:ed)?|establish\w*|creat\w*|arriv\w*)\b",
+    r"introduc\w*|formed|founded|establish\w*|creat\w*|arriv\w*)\b",
     re.IGNORECASE,
 )
+_HAPPENINGS = words(
+    "election vote referendum ballot summit meeting talks negotiation conference visit hearing trial launch "
+    "opening ceremony deadline ruling verdict announcement decision release report strike protest agreement "
+    "deal accord treaty"
+)
+# Verbs of saying: a date right after one is when something was said ("said on Tuesday that ...").
+_REPORTED = re.compile(
+    r"\b(said|says|told|announced|reported|confirmed|added|stated|declared|wrote|tweeted|warned)"
+    r"(?:\s+\w+){0,2}\s*$",
+    re.IGNORECASE,
+)
+# A verb in the past or with "will"/"to" before a date: "voted", "said", "will meet", "to vote".
+_VERB = re.compile(
+    r"\b(?:(?:will|to|would|shall)\s+([a-z]{3,})|([a-z]{3,}ed|said|met|held|took|told|gave|won|lost|fell|rose|"
+    r"hit|sent|spoke|wrote|struck|sold|paid|fought|led|brought|chose|grew|broke|signed|voted))\b"
+)
+_RELATIVE = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
 _END_WORDS = frozenset({"until", "till", "through", "at least until", "at least through", "not until"})
 _START_WORDS = frozenset({"since", "from", "starting", "beginning"})
 
@@ -110,12 +128,19 @@ def place(text: str, span: Span) -> tuple[str, str] | None:
     return None
 
 
-def date_property(text: str, clause: Span, phrase: Span, bound_word: str | None) -> tuple[str, str]:
-    """end-date, start-date or date, and the rule: the bound word ("until", "since") first, then
-    the verb nearest before the date ("conclude", "begin")."""
+def date_property(
+    text: str, clause: Span, phrase: Span, bound_word: str | None, topic: Topic, floor: int
+) -> tuple[str, str]:
+    """The property a date gives, and the rule: a verb of saying just before it ("said on Tuesday"),
+    the bound word ("until", "since"), a verb of ending or starting before it ("conclude", "begin"),
+    a happening named by the topic ("elections ... in June"), else the verb before it ("voted").
+    Words before `floor` (another date of the clause, with its own verb) are not looked at."""
+    before = text[max(clause.start, floor) : phrase.start]
+    if (said := _REPORTED.search(before)) is not None:
+        verb = said.group(1).lower()
+        return f"{verb}-date", f"the date on which something was {verb if verb.endswith('d') else 'said'}"
     if bound_word in _START_WORDS:
         return "start-date", f"'{bound_word}' names a start"
-    before = text[clause.start : phrase.start]
     ends = [m for m in _END.finditer(before)]
     starts = [m for m in _START.finditer(before)]
     if bound_word in _END_WORDS and not starts:
@@ -126,12 +151,24 @@ def date_property(text: str, clause: Span, phrase: Span, bound_word: str | None)
         return "end-date", f"the verb '{ends[-1].group().lower()}' names an end"
     if last_start > last_end:
         return "start-date", f"the verb '{starts[-1].group().lower()}' names a start"
-    after = text[phrase.end : clause.end]
-    if (m := _END.search(after)) is not None:
-        return "end-date", f"the verb '{m.group().lower()}' names an end"
-    if (m := _START.search(after)) is not None:
-        return "start-date", f"the verb '{m.group().lower()}' names a start"
-    return "date", "no verb of ending or starting"
+    if len(before.split()) <= 1:  # a verb after the date governs it only when the date leads the clause
+        after = text[phrase.end : clause.end]
+        if (m := _END.search(after)) is not None:
+            return "end-date", f"the verb '{m.group().lower()}' names an end"
+        if (m := _START.search(after)) is not None:
+            return "start-date", f"the verb '{m.group().lower()}' names a start"
+    if is_happening(topic) and topic.span.end <= phrase.start:
+        return "date", f"'{topic.word}' names a happening"
+    verbs = [future or past for future, past in _VERB.findall(before)]
+    if verbs:  # "voted on Thursday", "broke down yesterday": the date of that act
+        verb = verbs[-1].lower()
+        return f"{verb}-date", f"the date of what the verb '{verb}' says"
+    return "date", "no verb before it"
+
+
+def is_happening(topic: Topic) -> bool:
+    """Whether a topic noun is itself a dated happening ("elections ... in June 2025")."""
+    return topic.slug in _HAPPENINGS
 
 
 def _fallback(text: str, clause: Span, phrase: Span) -> tuple[str, str]:
@@ -140,8 +177,8 @@ def _fallback(text: str, clause: Span, phrase: Span) -> tuple[str, str]:
         for t in _TOKEN.finditer(text, clause.start, clause.end)
         if not (phrase.start <= t.start() < phrase.end) and t.group().lower().rstrip(".") not in _STOP
     ]
-    head = "-".join(slug(w) for w in words[:3] if slug(w)) or "statement"
-    return head[:60].strip("-"), " ".join(words[:3]) or "statement"
+    head = "-".join(slug(w) for w in words[:2] if slug(w)) or "statement"
+    return head[:60].strip("-"), " ".join(words[:2]) or "statement"
 
 
 def subject_of(
@@ -159,12 +196,18 @@ def subject_of(
     if in_clause:
         return in_clause[0], f"the clause's topic noun '{in_clause[0].word}'"
     before = topics(text, sentence.start, clause.start)
+    if before and _RELATIVE.match(text, clause.start):  # ", which hit 3.2%": the noun it refers to
+        return before[-1], f"the clause's topic noun '{before[-1].word}', which it refers to"
     if before:
         return before[-1], f"the sentence's topic noun '{before[-1].word}'"
     after = topics(text, clause.end, sentence.end)
     if after:
         return after[0], f"the sentence's topic noun '{after[0].word}'"
+    return fallback_topic(text, clause, phrase)
+
+
+def fallback_topic(text: str, clause: Span, phrase: Span) -> tuple[Topic, str]:
+    """A subject of the clause's own first words, for a statement no rule can place: shown, but
+    compared only with statements in the same words."""
     head, words = _fallback(text, clause, phrase)
-    return Topic(
-        head, words, clause
-    ), "the clause's first words (no topic noun found), so compared with nothing"
+    return Topic(head, words, clause), "the clause's first words (no rule places it)"

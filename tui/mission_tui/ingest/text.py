@@ -99,7 +99,8 @@ _PROJECTED = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|(?:is|are) (?:due |set |scheduled |poised |on track )?to|to be|scheduled|"
+    r"\b(?:will|won[’']t|shall|(?:is|are) (?:due |set |scheduled |poised |on track )?to|(?:is|are) due|to be|"
+    r"scheduled|must|needs? to|ha(?:s|ve) to|"
     r"plans? to|planned|intends? to|going to|would|upcoming|next|aims? to)\b",
     re.IGNORECASE,
 )

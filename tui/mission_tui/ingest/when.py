@@ -85,6 +85,7 @@ _BOUND_BEFORE = re.compile(
     r"(?i:\b(?P<word>" + "|".join(re.escape(w) for w, _ in _BOUND_WORDS) + r"))\s+(?:the\s+)?$"
 )
 BOUND_OF_WORD = {word: bound for word, bound in _BOUND_WORDS}
+_COMPARISON = re.compile(r"(?i:\b(?:\w+est|first|most|least|worst|best)\s+(?:\w+\s+)?)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +352,10 @@ def find_dates(text: str, sentence: Span, ctx: Context) -> list[DateFind]:
             except EdtfError:
                 continue
         word, bound, phrase_start = bound_before(text, start)
+        comparison = _COMPARISON.search(text, max(0, phrase_start - 30), phrase_start)
+        if word and word.lower() == "since" and comparison:
+            taken_until = end  # "the largest since 1989": a comparison, not a dated happening
+            continue
         if resolved.bound is not None:
             bound = resolved.bound
         if phrase_start < taken_until:
