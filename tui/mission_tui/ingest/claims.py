@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -17,9 +18,10 @@ from ..story.models import Bound
 from .calendar_math import Anchor
 from .quantities import REVISION_BEFORE, QuantityFind, find_quantities
 from .subjects import Topic, date_property, fallback_topic, place, slug, subject_of
-from .text import Span, Tense, clause, sentences, tense_of
+from .text import Span, Tense, clause, clause_breaks, sentences, tense_of
 from .when import Context, DateFind, find_dates
 
+MAX_PER_LINE = 100
 _MONEY_VERB = re.compile(r"\b(?:cost(?:s|ing)?|price[sd]?|spen[dt]\w*|allocat\w*|invest\w*)\b", re.IGNORECASE)
 _MEASURES_NEXT = re.compile(r"\s+(?:after|of|since)\b")
 UNRESOLVED = "relative date, not resolved"
@@ -167,13 +169,16 @@ def _date_claim(
     )
 
 
-def _tense(unit: Unit, where: Span, phrase: Span) -> Tense:
-    """The tense of the clause up to the phrase ("will end ... by 2026 and ... will likely" is future),
-    or of the whole clause when that part has no marker."""
-    head = tense_of(unit.text[where.start : phrase.end], headline=unit.headline)
-    if head is not Tense.present:
-        return head
-    return tense_of(unit.text[where.start : where.end], headline=unit.headline)
+def _tense(unit: Unit, where: Span, phrase: Span, cuts: list[int]) -> Tense:
+    """The tense nearest the phrase: of its own part of the clause up to it ("..., officials said on
+    Friday"), else of the clause up to it ("will end ... by 2026 and ... will likely" is future), else
+    of the whole clause."""
+    own = max(where.start, cuts[max(0, bisect_right(cuts, phrase.start) - 1)])
+    for start, end in ((own, phrase.end), (where.start, phrase.end), (where.start, where.end)):
+        tense = tense_of(unit.text[start:end], headline=unit.headline)
+        if tense is not Tense.present:
+            return tense
+    return Tense.present
 
 
 def _dates_earlier_value(text: str, previous: ClaimDraft | None, find: DateFind | QuantityFind) -> bool:
@@ -193,41 +198,50 @@ def _same_thing(earlier: ClaimDraft, later: ClaimDraft) -> None:
 
 
 def claims_in(unit: Unit) -> list[ClaimDraft]:
-    """Every dated or quantified statement in one unit of text, in order."""
+    """Every dated or quantified statement in one unit of text, in order (at most MAX_PER_LINE: a
+    line with more is a table or an attack, not a digest's paragraph, and reading it stops there)."""
     text = unit.text
     found: list[ClaimDraft] = []
     for sentence in sentences(text):
+        if len(found) >= MAX_PER_LINE:
+            break
+        cuts = clause_breaks(text, sentence)
 
-        def tense_at(span: Span, sentence: Span = sentence) -> Tense:
-            return _tense(unit, clause(text, sentence, span), span)
+        def tense_at(span: Span, sentence: Span = sentence, cuts: list[int] = cuts) -> Tense:
+            return _tense(unit, clause(text, sentence, span, cuts), span, cuts)
 
         dates = find_dates(text, sentence, Context(unit.anchor, tense_at))
         quantities = find_quantities(text, sentence, [d.span for d in dates])
         finds: list[DateFind | QuantityFind] = [*dates, *quantities]
-        in_sentence: list[ClaimDraft] = []
+        signal = SIGNAL.search(text, sentence.start, sentence.end)
+        previous: ClaimDraft | None = None
+        last_value: dict[str, ClaimDraft] = {}  # per kind, the last value that is not an earlier one
         for find in sorted(finds, key=lambda f: f.span.start):
-            where = clause(text, sentence, find.span)
-            tense = _tense(unit, where, find.span)
-            previous = in_sentence[-1] if in_sentence else None
+            where = clause(text, sentence, find.span, cuts)
+            tense = _tense(unit, where, find.span, cuts)
             if previous is not None and _dates_earlier_value(text, previous, find):
                 previous.rules.append(f"the text dates this earlier value '{find.phrase}'")
                 continue  # "up from 3,000 last month": when the old value held, not a happening
             if isinstance(find, DateFind):
-                before = [c.span.end for c in in_sentence if c.kind == "date" and c.span.start >= where.start]
-                draft = _date_claim(unit, sentence, find, where, tense, max(before, default=0))
+                last_date = last_value.get("date")
+                floor = last_date.span.end if last_date and last_date.span.start >= where.start else 0
+                draft = _date_claim(unit, sentence, find, where, tense, floor)
             else:
                 draft = _quantity_claim(unit, sentence, find, where, tense)
-            revised = [c for c in in_sentence if c.kind == draft.kind and not c.earlier]
-            if draft.earlier and revised:  # "4,500 staff, up from 3,000": the same thing, earlier
-                _same_thing(draft, revised[-1])
+            if draft.earlier and draft.kind in last_value:  # "4,500 staff, up from 3,000": same thing
+                _same_thing(draft, last_value[draft.kind])
             elif (here := place(text, where)) is not None:
                 draft.scope, draft.place_words = here
                 draft.rules.append(f"scope '{here[0]}' from '{here[1]}'")
-            if (signal := SIGNAL.search(text, sentence.start, sentence.end)) is not None:
+            if signal is not None:
                 draft.signal = " ".join(signal.group().lower().split())
                 draft.sentence = text[sentence.start : sentence.end]
-            in_sentence.append(draft)
+            if not draft.earlier:
+                last_value[draft.kind] = draft
+            previous = draft
             found.append(draft)
+            if len(found) >= MAX_PER_LINE:
+                break
     return found
 
 

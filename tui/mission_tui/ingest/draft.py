@@ -15,7 +15,7 @@ from typing import Any
 
 from ..story.models import SourceKind
 from .calendar_math import Anchor
-from .claims import ClaimDraft, Unit, assign_ids, claims_in, inherit_scopes, topic_title
+from .claims import MAX_PER_LINE, ClaimDraft, Unit, assign_ids, claims_in, inherit_scopes, topic_title
 from .events import ArticleInfo, EventDraft, event_table, happening_events, ordered, publication_events
 from .structure import Article, Digest, SectionKind, parse_digest
 from .subjects import slug
@@ -269,7 +269,13 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
         digest_units += [Unit(p.text, DIGEST_ID, p.line, None, key_point=index) for p in section.paragraphs]
     summary_units = [Unit(p.text, DIGEST_ID, p.line, None) for p in digest.summary]
     all_units = sorted(summary_units + digest_units, key=lambda u: u.line) + units
-    claims = [claim for unit in all_units for claim in claims_in(unit)]
+    claims: list[ClaimDraft] = []
+    for unit in all_units:
+        found = claims_in(unit)
+        if len(found) >= MAX_PER_LINE:
+            warnings.append(f"line {unit.line} holds more than {MAX_PER_LINE} dates and numbers: only the "
+                            f"first {MAX_PER_LINE} were read")  # fmt: skip
+        claims += found
     inherit_scopes(claims)
     assign_ids(claims)
     outlets = {DIGEST_ID: "The digest", **{a.id: a.outlet for a in articles}}

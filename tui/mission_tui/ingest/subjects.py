@@ -85,6 +85,7 @@ _VERB = re.compile(
     r"\b(?:(?:will|to|would|shall)\s+([a-z]{3,})|([a-z]{3,}ed|said|met|held|took|told|gave|won|lost|fell|rose|"
     r"hit|sent|spoke|wrote|struck|sold|paid|fought|led|brought|chose|grew|broke|signed|voted))\b"
 )
+NEARBY = 300  # characters of the sentence around a clause searched for its topic
 _RELATIVE = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
 _END_WORDS = frozenset({"until", "till", "through", "at least until", "at least through", "not until"})
 _START_WORDS = frozenset({"since", "from", "starting", "beginning"})
@@ -195,12 +196,12 @@ def subject_of(
             return following[0], f"the topic noun '{following[0].word}' after it"
     if in_clause:
         return in_clause[0], f"the clause's topic noun '{in_clause[0].word}'"
-    before = topics(text, sentence.start, clause.start)
+    before = topics(text, max(sentence.start, clause.start - NEARBY), clause.start)
     if before and _RELATIVE.match(text, clause.start):  # ", which hit 3.2%": the noun it refers to
         return before[-1], f"the clause's topic noun '{before[-1].word}', which it refers to"
     if before:
         return before[-1], f"the sentence's topic noun '{before[-1].word}'"
-    after = topics(text, clause.end, sentence.end)
+    after = topics(text, clause.end, min(sentence.end, clause.end + NEARBY))
     if after:
         return after[0], f"the sentence's topic noun '{after[0].word}'"
     return fallback_topic(text, clause, phrase)

@@ -9,6 +9,7 @@ All patterns are single-pass scans with bounded look-behind, linear in the line'
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from enum import Enum
 
@@ -30,7 +31,8 @@ _ABBREVIATIONS = words(
 )
 # Where a clause may end: a comma, semicolon, colon or dash followed by a space ("2,500" is no end).
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\s[—–-])\s+")
-MIN_CLAUSE_WORDS = 5
+MIN_WORDS = MIN_CLAUSE_WORDS = 5
+MAX_CLAUSE = 400  # characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +67,21 @@ def trim(text: str, span: Span, *, punctuation: str = "") -> Span:
     return Span(start, end)
 
 
-def clause(text: str, sentence: Span, phrase: Span) -> Span:
+def clause_breaks(text: str, sentence: Span) -> list[int]:
+    """Where clauses of a sentence may begin: its start, after each comma, semicolon or dash, its end."""
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+    return [sentence.start, *ends, sentence.end]
+
+
+def clause(text: str, sentence: Span, phrase: Span, cuts: list[int] | None = None) -> Span:
     """The clause of `sentence` holding `phrase`: cut at commas, semicolons and dashes, but grown
-    over its neighbours until it has MIN_CLAUSE_WORDS words ("Currently, around 2,500 U.S. troops")."""
-    cuts = [sentence.start]
-    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        if not (phrase.start < match.end() and match.start() < phrase.end):  # never inside the phrase
-            cuts.append(match.end())
-    cuts.append(sentence.end)
-    first = max(i for i, cut in enumerate(cuts[:-1]) if cut <= phrase.start)
-    last = min(i for i, cut in enumerate(cuts) if cut >= phrase.end and i > first)
-    while len(text[cuts[first] : cuts[last]].split()) < MIN_CLAUSE_WORDS:
+    over its neighbours until it has MIN_CLAUSE_WORDS words ("Currently, around 2,500 U.S. troops"),
+    and never longer than MAX_CLAUSE characters around the phrase (so work per claim is bounded).
+    `cuts` (from clause_breaks) may be passed to avoid scanning the sentence for each phrase."""
+    cuts = cuts if cuts is not None else clause_breaks(text, sentence)
+    first = max(0, bisect_right(cuts, phrase.start) - 1)
+    last = max(first + 1, min(len(cuts) - 1, bisect_left(cuts, phrase.end)))
+    while cuts[last] - cuts[first] < MAX_CLAUSE and len(text[cuts[first] : cuts[last]].split()) < MIN_WORDS:
         if last < len(cuts) - 1:
             last += 1
         elif first > 0:
@@ -84,7 +90,15 @@ def clause(text: str, sentence: Span, phrase: Span) -> Span:
             break
     if first == 1 and len(text[cuts[0] : cuts[1]].split()) <= 2:  # "Currently, ...", "In 2024, ..."
         first = 0
-    return trim(text, Span(cuts[first], cuts[last]), punctuation=",;:—–-")
+    start, end = cuts[first], cuts[last]
+    if end - start > MAX_CLAUSE:  # a run-on "clause": the words around the phrase, cut between words
+        half = (MAX_CLAUSE - (phrase.end - phrase.start)) // 2
+        if start < phrase.start - half:
+            start = text.find(" ", phrase.start - half, phrase.start) + 1 or phrase.start
+        if end > phrase.end + half:
+            space = text.rfind(" ", phrase.end, phrase.end + half)
+            end = space if space > 0 else phrase.end
+    return trim(text, Span(start, end), punctuation=",;:—–-")
 
 
 class Tense(str, Enum):
@@ -106,7 +120,10 @@ _FUTURE = re.compile(
 )
 _PRESENT = re.compile(r"\b(?:is|are|am|currently|now|remains?)\b", re.IGNORECASE)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|ago|last|previously|earlier|yesterday|[a-z]{3,}ed)\b", re.IGNORECASE
+    r"\b(?:was|were|had|did|ago|last|previously|earlier|yesterday|[a-z]{3,}ed|fell|rose|met|said|held|"
+    r"took|told|gave|won|lost|sent|spoke|wrote|struck|sold|paid|fought|led|brought|chose|grew|broke|came|"
+    r"went|saw|made|left|began|ran|drew|flew|shot|stood|kept|found|became)\b",
+    re.IGNORECASE,
 )
 _STRONG_PAST = re.compile(
     r"\b(?:was|were|had|did|ago|yesterday|ha(?:s|ve)\s+(?:been\s+)?[a-z]+ed)\b", re.IGNORECASE
