@@ -19,13 +19,18 @@ PRINTED_2025 = Anchor("2025-03-14", 2025, 3, 14)  # a Friday
 NO_YEAR = Anchor("XXXX-09-27", None, 9, 27)
 
 
-def found(text: str, anchor: Anchor | None = None, headline: bool = False) -> list[tuple[str, Any, str | None]]:
+def found(
+    text: str, anchor: Anchor | None = None, headline: bool = False
+) -> list[tuple[str, Any, str | None]]:
     """(phrase, value, bound) for every claim in one line of text."""
     return [
-        (c.phrase, c.value.get("date", c.value.get("text")) if c.kind == "date" else c.value,
-         c.bound.value if c.bound else None)
+        (
+            c.phrase,
+            c.value.get("date", c.value.get("text")) if c.kind == "date" else c.value,
+            c.bound.value if c.bound else None,
+        )
         for c in claims_in(Unit(text, "s", 1, anchor, headline))
-    ]  # fmt: skip
+    ]
 
 
 @pytest.mark.parametrize(
@@ -33,17 +38,37 @@ def found(text: str, anchor: Anchor | None = None, headline: bool = False) -> li
     [
         ("The mission will officially conclude by September 2025.", "by September 2025", "2025-09", "target"),
         ("The mission ends by the end of 2026.", "by the end of 2026", "2026-12", "target"),
-        ("Work will run between March and June 2025.", "between March and June 2025", "2025-03/2025-06", "target"),
+        (
+            "Work will run between March and June 2025.",
+            "between March and June 2025",
+            "2025-03/2025-06",
+            "target",
+        ),
         ("Construction began in mid-2022.", "in mid-2022", "2022-05/2022-08", "target"),
-        ("It must end no later than March 31, 2025.", "no later than March 31, 2025", "2025-03-31", "not_after"),
+        (
+            "It must end no later than March 31, 2025.",
+            "no later than March 31, 2025",
+            "2025-03-31",
+            "not_after",
+        ),
         ("The mission will continue at least until 2027.", "at least until 2027", "2027", "not_before"),
-        ("The bridge will open no earlier than March 2025.", "no earlier than March 2025", "2025-03", "not_before"),
+        (
+            "The bridge will open no earlier than March 2025.",
+            "no earlier than March 2025",
+            "2025-03",
+            "not_before",
+        ),
         ("Troops will leave before 2030.", "before 2030", "2030", "not_after"),
         ("Operations continue until September 2026.", "until September 2026", "2026-09", "target"),
         ("The plant opened on 27 September 2023.", "on 27 September 2023", "2023-09-27", "target"),
         ("Sales rose in Q3 2025.", "in Q3 2025", "2025-07/2025-09", "target"),
         ("The vote is planned for spring 2026.", "spring 2026", "2026-21", "target"),
-        ("Growth slowed in the first half of 2025.", "in the first half of 2025", "2025-01/2025-06", "target"),
+        (
+            "Growth slowed in the first half of 2025.",
+            "in the first half of 2025",
+            "2025-01/2025-06",
+            "target",
+        ),
         ("The programme ran from 2020 to 2022.", "from 2020 to 2022", "2020/2022", "target"),
     ],
 )
@@ -71,7 +96,9 @@ def test_relative_dates_count_from_the_source_date() -> None:
     assert found("The truce will end within a year.", PRINTED_2025) == [
         ("within a year", "2025-03-14/2026-03-14", "not_after")
     ]
-    assert found("The union will strike on Tuesday.", PRINTED_2025) == [("on Tuesday", "2025-03-18", "target")]
+    assert found("The union will strike on Tuesday.", PRINTED_2025) == [
+        ("on Tuesday", "2025-03-18", "target")
+    ]
 
 
 def test_relative_dates_stay_unresolved_without_a_year() -> None:
@@ -108,9 +135,14 @@ def test_words_that_create_no_date(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Currently, around 2,500 U.S. troops are stationed in Iraq.",
-         {"amount": 2500, "unit": "troops", "approximate": True}),
-        ("Some twenty thousand workers walked out.", {"amount": 20000, "unit": "workers", "approximate": True}),
+        (
+            "Currently, around 2,500 U.S. troops are stationed in Iraq.",
+            {"amount": 2500, "unit": "troops", "approximate": True},
+        ),
+        (
+            "Some twenty thousand workers walked out.",
+            {"amount": 20000, "unit": "workers", "approximate": True},
+        ),
         ("The operators say 4500 staff accepted.", {"amount": 4500, "unit": "staff"}),
         ("Between 250 and 300 observers will attend.", {"low": 250, "high": 300, "unit": "observers"}),
         ("At least 40 people were killed.", {"low": 40, "unit": "people"}),
@@ -124,16 +156,22 @@ def test_words_that_create_no_date(text: str) -> None:
         ("The truce may hold for a year.", {"amount": 1, "unit": "years"}),
         ("Two hundred and fifty soldiers left.", {"amount": 250, "unit": "soldiers"}),
     ],
-)  # fmt: skip
+)
 def test_quantities_have_a_counted_unit_and_hedge(text: str, value: dict[str, Any]) -> None:
     assert [f[1] for f in found(text) if isinstance(f[1], dict)] == [value]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["In 2024 the plan changed.", "The F-16 jets flew.", "COVID-19 cases rose.", "One of them left.",
-     "Article 5 of the treaty applies.", "He arrived at 10:30 today."],
-)  # fmt: skip
+    [
+        "In 2024 the plan changed.",
+        "The F-16 jets flew.",
+        "COVID-19 cases rose.",
+        "One of them left.",
+        "Article 5 of the treaty applies.",
+        "He arrived at 10:30 today.",
+    ],
+)
 def test_numbers_that_count_nothing_make_no_quantity(text: str) -> None:
     assert [f for f in found(text) if isinstance(f[1], dict)] == []
 
@@ -149,8 +187,10 @@ def test_word_numbers() -> None:
 def test_sentences_do_not_split_after_abbreviations() -> None:
     text = "U.S. officials met Gen. Smith on Sep. 27. He left. The U.N. said no."
     assert [text[s.start : s.end] for s in sentences(text)] == [
-        "U.S. officials met Gen. Smith on Sep. 27.", "He left.", "The U.N. said no."
-    ]  # fmt: skip
+        "U.S. officials met Gen. Smith on Sep. 27.",
+        "He left.",
+        "The U.N. said no.",
+    ]
 
 
 def test_tense() -> None:

@@ -35,7 +35,7 @@ _BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\d{1,3}[.)])\s+(?P<body>\S.*)$
 _LABELLED = re.compile(r"^(?P<label>[^:.!?“”\"]{1,80}?)\s*:\s+(?P<text>\S.*)$")
 # "VIDEO: Pentagon to ..." — capitals only, so "U.S.: ..." or "Update at 5: ..." are not labels.
 _HEADLINE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z0-9&'’ -]{1,24}):\s+(?P<headline>\S.*)$")
-_HEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|\*\*)|(?:\*\*|:)$")
+_HEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|\*\*)+|(?:\*\*|:)+$")
 _TOML_LINE = re.compile(r"^\s*(?:\[\[?\s*[A-Za-z0-9_.\"-]+\s*\]\]?|[A-Za-z0-9_.\"-]+\s*=)")
 
 
@@ -284,7 +284,8 @@ def parse_digest(text: str, name: str) -> Digest:
         for i in sorted(metas)
     ]
     digest = Digest(name, [s for s in sections if s.paragraphs or s.bullets], articles)
-    if not articles and not any(s.kind is not SectionKind.other or s.bullets for s in digest.sections):
+    known = any(s.bullets or (s.heading and s.kind is not SectionKind.other) for s in digest.sections)
+    if not articles and not known:
         raise _refuse(
             name,
             "does not look like a news digest: no Summary, Key Points or Conclusion heading, "
