@@ -17,7 +17,7 @@ from typing import Any
 from ..story.models import Bound
 from .calendar_math import Anchor
 from .quantities import REVISION_BEFORE, QuantityFind, find_quantities
-from .subjects import Topic, date_property, fallback_topic, place, slug, subject_of
+from .subjects import Ids, Topic, date_property, fallback_topic, place, slug, subject_of
 from .text import Span, Tense, clause, clause_breaks, sentences, tense_of
 from .when import Context, DateFind, find_dates
 
@@ -265,11 +265,10 @@ def inherit_scopes(claims: list[ClaimDraft]) -> None:
 
 def assign_ids(claims: list[ClaimDraft]) -> None:
     """Readable unique ids: subject-property-source, numbered from the second."""
-    seen: dict[str, int] = {}
+    ids = Ids()
     for claim in claims:
-        base = "-".join(part for part in (claim.subject, claim.property, claim.unit.source) if part)[:150]
-        count = seen[base] = seen.get(base, 0) + 1
-        claim.id = base if count == 1 else f"{base}-{count}"
+        parts = (claim.subject, claim.property, claim.unit.source)
+        claim.id = ids.take("-".join(part for part in parts if part)[:150])
 
 
 def topic_title(claim: ClaimDraft) -> str:

@@ -18,7 +18,7 @@ from .calendar_math import Anchor
 from .claims import MAX_PER_LINE, ClaimDraft, Unit, assign_ids, claims_in, inherit_scopes, topic_title
 from .events import ArticleInfo, EventDraft, event_table, happening_events, ordered, publication_events
 from .structure import Article, Digest, SectionKind, parse_digest
-from .subjects import slug
+from .subjects import Ids, slug
 from .when import MONTHS
 
 DIGEST_ID = "digest"
@@ -67,15 +67,6 @@ def article_anchor(printed: str | None, year: int | None) -> tuple[Anchor | None
 def _shorten(text: str, limit: int = TITLE_LIMIT) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def _unique(base: str, taken: set[str]) -> str:
-    candidate, n = base or "item", 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    taken.add(candidate)
-    return candidate
 
 
 def _article_source(
@@ -137,11 +128,11 @@ def _claim_table(claim: ClaimDraft, outlets: dict[str, str]) -> dict[str, Any]:
 
 
 def _revision(
-    members: list[ClaimDraft], signal: str, quote: str, where: str, taken: set[str]
+    members: list[ClaimDraft], signal: str, quote: str, where: str, ids: Ids
 ) -> dict[str, Any]:
     head = members[-1]
     return {
-        "id": _unique(slug(f"revision-{head.subject}-{head.property}"), taken),
+        "id": ids.take(slug(f"revision-{head.subject}-{head.property}")),
         "claims": [c.id for c in members],
         "kind": "revision",
         "status": "open",
@@ -158,7 +149,7 @@ def _revision_conflicts(
     an earlier value with the one it was revised to; else a clause's values for the same thing; else a
     clause's one value with the same source's other values for that thing."""
     conflicts: list[dict[str, Any]] = []
-    taken: set[str] = set()
+    taken = Ids()
     paired: set[int] = set()
     for claim in claims:
         if claim.revised_to is not None:
@@ -171,11 +162,14 @@ def _revision_conflicts(
     for claim in claims:
         if claim.signal and id(claim) not in paired:
             by_sentence[(id(claim.unit), claim.sentence, claim.key)].append(claim)
+    by_key: dict[tuple[str, str, str | None], list[ClaimDraft]] = defaultdict(list)
+    for claim in claims:
+        by_key[claim.key].append(claim)
     settled = {id(c.unit) for c in claims if id(c) in paired}  # units whose change is already paired
     unpaired: dict[tuple[int, str], ClaimDraft] = {}
     for (unit, sentence, key), group in by_sentence.items():
         head = group[0]
-        others = [c for c in claims if c.key == key and c not in group and c.value != head.value]
+        others = [c for c in by_key[key] if c not in group and c.value != head.value]
         same_source = [c for c in others if c.unit.source == head.unit.source]
         members = group if len(group) > 1 else group + (same_source or others)
         if len(members) > 1:
@@ -202,13 +196,13 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
     """The draft story for a digest's text; `document` is the digest's path relative to the story."""
     digest = parse_digest(text, name)
     warnings: list[str] = []
-    taken_ids = {DIGEST_ID}
+    source_ids = Ids((DIGEST_ID,))
     sources: list[dict[str, Any]] = []
     articles: list[ArticleInfo] = []
     units: list[Unit] = []
     anchors: dict[str, Anchor | None] = {DIGEST_ID: None}
     for article in digest.articles:
-        source_id = _unique(slug(article.outlet)[:60].strip("-") or "article", taken_ids)
+        source_id = source_ids.take(slug(article.outlet)[:60], "article")
         anchor, year_note = article_anchor(article.printed_date, year)
         anchors[source_id] = anchor
         sources.append(_article_source(article, source_id, anchor, document, year_note))
@@ -230,7 +224,7 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
             units.append(Unit(article.opening, source_id, article.line, anchor))
     key_points: list[dict[str, Any]] = []
     digest_units: list[Unit] = []
-    kp_ids: set[str] = set()
+    kp_ids = Ids()
     for section in digest.sections:
         for bullet in section.bullets:
             index = len(key_points)
@@ -242,7 +236,7 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
             ) + (f" under “{section.heading}”" if section.heading else "")
             key_points.append(
                 {
-                    "id": _unique(slug(title)[:60].strip("-") or "key-point", kp_ids),
+                    "id": kp_ids.take(slug(title)[:60], "key-point"),
                     "title": title,
                     "text": bullet.text,
                     "order": index + 1,
@@ -257,7 +251,7 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
         title = section.heading or "Untitled section"
         key_points.append(
             {
-                "id": _unique(slug(title)[:60].strip("-") or "section", kp_ids),
+                "id": kp_ids.take(slug(title)[:60], "section"),
                 "title": title,
                 "text": "\n\n".join(p.text for p in section.paragraphs),
                 "order": index + 1,
@@ -281,9 +275,16 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
     outlets = {DIGEST_ID: "The digest", **{a.id: a.outlet for a in articles}}
     events = ordered(happening_events(claims, outlets, anchors) + publication_events(articles, claims))
     kp_order = [kp["id"] for kp in key_points]
+    kp_claims: dict[int, list[str]] = defaultdict(list)
+    kp_events: dict[int, list[str]] = defaultdict(list)
+    for claim in claims:
+        if claim.unit.key_point is not None:
+            kp_claims[claim.unit.key_point].append(claim.id)
+    for event in events:
+        for index in event.key_points:
+            kp_events[index].append(event.id)
     for index, kp in enumerate(key_points):
-        kp["claims"] = [c.id for c in claims if c.unit.key_point == index]
-        kp["events"] = [e.id for e in events if index in e.key_points]
+        kp["claims"], kp["events"] = kp_claims[index], kp_events[index]
         kp["sources"] = [DIGEST_ID]
         del kp["line"]
     conflicts = _revision_conflicts(claims, outlets, warnings)

@@ -16,7 +16,7 @@ from ..story.dates import DateSpan, parse_date
 from ..story.models import EventStatus
 from .calendar_math import Anchor
 from .claims import ClaimDraft, plural, topic_title
-from .subjects import slug
+from .subjects import Ids, slug
 from .text import Tense
 
 _PLANNED_WORDS = frozenset({"by", "until", "till", "through"})
@@ -153,6 +153,9 @@ def publication_events(articles: Sequence[ArticleInfo], claims: Sequence[ClaimDr
     for article in articles:
         if article.published:
             by_date[article.published].append(article)
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        by_source[claim.unit.source].append(claim.id)
     events = []
     for when, group in by_date.items():
         outlets = [a.outlet for a in group]
@@ -160,7 +163,6 @@ def publication_events(articles: Sequence[ArticleInfo], claims: Sequence[ClaimDr
         title = f"{names} report{'s' if len(group) == 1 else ''}"
         if len(title) > TITLE_LIMIT:
             title = f"{len(group)} articles appear"
-        ids = {a.id for a in group}
         notes = sorted({a.year_note for a in group if a.year_note})
         events.append(
             EventDraft(
@@ -170,7 +172,7 @@ def publication_events(articles: Sequence[ArticleInfo], claims: Sequence[ClaimDr
                 text="\n".join(f"{a.outlet}: “{a.headline}”" for a in group if a.headline),
                 status=EventStatus.occurred,
                 sources=[a.id for a in group],
-                claims=[c.id for c in claims if c.unit.source in ids],
+                claims=[claim for a in group for claim in by_source[a.id]],
                 note=" ".join(notes) or None,
                 inference="Extracted automatically: the date printed on the digest's line for "
                 + ("this article." if len(group) == 1 else f"these {len(group)} articles."),
@@ -182,11 +184,9 @@ def publication_events(articles: Sequence[ArticleInfo], claims: Sequence[ClaimDr
 def ordered(events: list[EventDraft]) -> list[EventDraft]:
     """Date order (EDTF bounds), ids unique."""
     events.sort(key=lambda e: (parse_date(e.when).sort_key(), e.id))
-    seen: dict[str, int] = {}
+    ids = Ids()
     for event in events:
-        count = seen[event.id] = seen.get(event.id, 0) + 1
-        if count > 1:
-            event.id = f"{event.id}-{count}"
+        event.id = ids.take(event.id)
     return events
 
 

@@ -105,6 +105,25 @@ def slug(text: str) -> str:
     )
 
 
+class Ids:
+    """Unique ids from slugs: the base, then base-2, base-3...; a counter per base keeps it linear."""
+
+    def __init__(self, taken: tuple[str, ...] = ()) -> None:
+        self.taken = set(taken)
+        self.next: dict[str, int] = {}
+
+    def take(self, base: str, fallback: str = "item") -> str:
+        base = base.strip("-") or fallback
+        n = self.next.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.next[base] = n + 1
+        self.taken.add(candidate)
+        return candidate
+
+
 def topics(text: str, start: int, end: int) -> list[Topic]:
     """Topic nouns between start and end, not possessives ("the coalition’s operations" -> operations);
     of two in a row the second, the head ("ceasefire deal" -> deal)."""

@@ -321,6 +321,21 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
 )
 
 
+_HINTS = {
+    "month": re.compile(rf"\b{MONTH}"),
+    "year": re.compile(r"\d{4}"),
+    "relative": re.compile(
+        r"(?i:\b(?:next|coming|past|last|previous|within|ago|this|yesterday|today|tomorrow|tonight|\w+day|"
+        r"days?|weeks?|months?|years?|decades?)\b)"
+    ),
+}
+_NEEDS: dict[Handler, set[str]] = {
+    _month_range: {"month"}, _year_range: {"year"}, _day_date: {"month"}, _part_of_month: {"month"},
+    _month_year: {"month"}, _part_of_year: {"year"}, _quarter: {"year"}, _year: {"year"},
+    _month_alone: {"month"}, _relative: {"relative"},
+}  # fmt: skip
+
+
 def bound_before(text: str, start: int) -> tuple[str | None, Bound, int]:
     """The bound word just before `start` (e.g. "no later than"), its bound and where it begins."""
     match = _BOUND_BEFORE.search(text, max(0, start - 24), start)
@@ -333,7 +348,11 @@ def bound_before(text: str, start: int) -> tuple[str | None, Bound, int]:
 def find_dates(text: str, sentence: Span, ctx: Context) -> list[DateFind]:
     """Every date phrase in one sentence of `text`, non-overlapping, in order."""
     found: list[tuple[int, int, re.Match[str], Handler]] = []
+    # Most patterns need a month name, a four-digit year or a word of time: one look for each first.
+    present = {need for need, hint in _HINTS.items() if hint.search(text, sentence.start, sentence.end)}
     for pattern, handler in _PATTERNS:
+        if not _NEEDS[handler] & present:
+            continue
         for match in pattern.finditer(text, sentence.start, sentence.end):
             found.append((match.start("core"), match.end("core"), match, handler))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
