@@ -11,6 +11,7 @@ in-process time of its parts (one run, in a fresh process too). run.py calls `in
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import random
 import statistics
@@ -28,20 +29,7 @@ CACHE = HERE / ".cache"
 
 _TOPICS = ("mission", "ceasefire", "strike", "bridge", "election", "plant", "programme", "talks", "deal")
 _PLACES = ("Iraq", "Syria", "Northland", "Britain", "the Gulf", "Kenya", "Peru")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS = tuple(calendar.month_name)[1:]
 _OUTLETS = ("The Hill", "The Courier", "Metro Ledger", "Capital Herald", "Wire Service", "Daily Post")
 
 
