@@ -312,10 +312,6 @@ def build_parser() -> argparse.ArgumentParser:
     explore.add_argument("file", nargs="?", metavar="FILE", help="story file (default: bundled story)")
     explore.add_argument("--today", type=_day, metavar="YYYY-MM-DD", help="the date to treat as today")
     explore.set_defaults(handler=cmd_explore)
-    from .ingest.command import add_year_option, register
-
-    add_year_option(explore)  # FILE may be a news digest, ingested in memory (see `ingest`)
-    register(sub)
 
     check = sub.add_parser("check", help="validate story files, verify quotes, list conflicts")
     check.add_argument("files", nargs="*", metavar="FILE", help="story files (default: bundled story)")
@@ -330,6 +326,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the story file's JSON Schema")
     schema.set_defaults(handler=cmd_schema)
+
+    from .ingest.command import add_year_option, register
+
+    add_year_option(explore)  # FILE may be a news digest, ingested in memory (see `ingest`)
+    register(sub)
     return parser
 
 

@@ -42,7 +42,8 @@ def toml_string(text: str) -> str:
         return String(StringType.MLL, text, "\n" + text, Trivia()).as_string()
     if _NOTHING_TO_ESCAPE.match(text):  # what tomlkit writes for it, without its per-character scan
         return f'"{text}"'
-    return tomlkit.string(text, multiline="\n" in text).as_string()
+    # A carriage return in a multi-line string would be read back as a newline: escape it on one line.
+    return tomlkit.string(text, multiline="\n" in text and "\r" not in text).as_string()
 
 
 def _value(value: Any) -> str:
