@@ -158,3 +158,17 @@ def test_the_same_input_gives_the_same_draft() -> None:
     first, _ = ingest("ceasefire_talks.txt")
     second, _ = ingest("ceasefire_talks.txt")
     assert first.data == second.data
+
+
+def test_instead_of_is_a_revision_not_a_silent_pair() -> None:
+    text = "Summary\nThe plant will now open in March 2026 instead of December 2025, the company said.\n"
+    story = StoryFile.model_validate(build_draft(text, "plant.txt", "plant.txt").data)
+    by_phrase = {c.phrase: c for c in story.claims}
+    new, old = by_phrase["in March 2026"], by_phrase["December 2025"]
+    assert (new.subject, new.property) == (old.subject, old.property) == ("plant", "start-date")
+    assert old.rank.value == "deprecated" and new.rank.value == "normal"
+    (revision,) = story.conflicts
+    assert revision.kind == "revision" and set(revision.claims) == {new.id, old.id}
+    assert "instead of" in revision.note
+    groups = detect_conflicts(story)
+    assert [(g.kind, set(g.claims)) for g in groups] == [("revision", {new.id, old.id})]
