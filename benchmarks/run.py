@@ -18,6 +18,7 @@ Rows (targets in the table; PASS/MISS is decided on the numbers measured in this
    story whose timeline has 100k events (the explorer has no per-claim list).
 5. peak RSS (VmHWM from /proc) of the explorer with the 100k-claim story, read after the keys of 4.
 6. bytes the app wrote per key press in 4: the mean, and the largest step (every step ≤ 2 KB).
+7. `mission-tui ingest` on the seed and on a generated 10,000-line digest (ingest_bench.py).
 Stories come from generate.py, cached in benchmarks/.cache/ (keyed by the generator's hash).
 """
 
@@ -331,6 +332,13 @@ def rows_long_timeline(events: int, keys: int) -> list[Row]:
 COLUMNS = (("figure", 49), ("value", 14), ("reference", 14), ("ratio", 6), ("target", 18), ("result", 6))
 
 
+def rows_ingest(runs: int) -> list[Row]:
+    """Row 7, measured by ingest_bench.py (kept apart: it has its own generator and subprocesses)."""
+    from ingest_bench import ingest_rows
+
+    return [Row(**row) for row in ingest_rows(runs)]
+
+
 def print_table(rows: list[Row]) -> None:
     head = " | ".join(name.ljust(width) for name, width in COLUMNS)
     print(head)
@@ -373,6 +381,7 @@ def main(argv: list[str] | None = None) -> int:
             ("3-6 explorer, 100k claims", lambda: rows_big_story(100_000, 3, keys, is_target=True)),
             ("4/6 explorer, 100k events", lambda: rows_long_timeline(100_000, keys)),
         ]
+    steps.append(("7 ingest, seed and 10k-line digest", lambda: rows_ingest(max(1, runs // 2))))
     if args.only:
         steps = [(name, step) for name, step in steps if name.startswith(tuple(args.only))]
     rows: list[Row] = []

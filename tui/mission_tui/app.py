@@ -81,6 +81,8 @@ class MissionApp(App[None]):
         self.theme = theme or pick_theme()
         story = loaded.model.story
         self.title = clean_line(story.title)
+        if loaded.draft:  # ingested from a digest and not reviewed: the reader must not take it as checked
+            self.title = f"UNREVIEWED DRAFT · {self.title}"
         self.sub_title = f"as of {date_words(story.as_of, inferred=bool(story.note))}"
         self.sub_title += f" · today is {date_words(self.today.isoformat())}"
         self.main_screen = MainScreen(self.title, self.sub_title)
@@ -95,6 +97,14 @@ class MissionApp(App[None]):
 
     def start_indexing(self) -> None:
         """Called by the main screen once its panes exist."""
+        if self.loaded.draft:
+            self.notify(
+                f"This is an {clean_line(self.loaded.draft)}: its claims, groups and events were extracted "
+                "by rules and nobody has checked them. Each item's 'Inferred' line says how.",
+                title="Unreviewed draft",
+                severity="warning",
+                timeout=15,
+            )
         if self.story_size <= SYNC_LIMIT:
             self._index_ready(build_index(self.loaded.model, self.today))
             if not self.loaded.quotes_verified:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-COMMANDS = ("check", "export", "schema", "explore")
+COMMANDS = ("check", "export", "schema", "explore", "ingest")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -254,8 +254,15 @@ def _print_fallback(loaded: LoadedStory) -> None:
 
 
 def cmd_explore(args: argparse.Namespace) -> int:
-    # The explorer checks quotes itself, after its first frame: a misquote only adds a warning.
-    loaded, _ = _load_valid(Path(args.file) if args.file else bundled_story_path(), verify=False)
+    from .ingest.command import is_digest, mark_draft, open_digest
+
+    path = Path(args.file) if args.file else bundled_story_path()
+    if is_digest(path):  # a news digest, not a story: ingested in memory, shown as a draft
+        loaded = open_digest(path, args.year)
+    else:  # the explorer checks quotes itself, after its first frame: a misquote only adds a warning
+        loaded, _ = _load_valid(path, verify=False)
+        if loaded is not None:
+            mark_draft(loaded)
     if loaded is None:
         return 2
     try:
@@ -299,8 +306,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="mission-tui",
         description="A terminal explorer for news narratives: timeline, key points, sources and "
         "conflicting claims.",
-        epilog="`mission-tui [FILE]` opens the explorer on FILE (default: the bundled story); "
-        "use `mission-tui explore FILE` for a file named like a command.",
+        epilog="`mission-tui [FILE]` opens the explorer on FILE (default: the bundled story); a FILE that "
+        "is a news digest rather than a story is ingested first, as a draft. Use `mission-tui explore FILE` "
+        "for a file named like a command.",
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -323,6 +331,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="print the story file's JSON Schema")
     schema.set_defaults(handler=cmd_schema)
+
+    from .ingest.command import add_year_option, register
+
+    add_year_option(explore)  # FILE may be a news digest, ingested in memory (see `ingest`)
+    register(sub)
     return parser
 
 

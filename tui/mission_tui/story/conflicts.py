@@ -220,6 +220,11 @@ def _curated_group(curated: CuratedConflict, claims: list[Claim], max_pairs: int
     )  # fmt: skip
 
 
+def _curated_kind(curated: CuratedConflict, detected: ConflictGroup) -> str:
+    """The curator's kind where it says more than "other" (a `revision`), else the detected one."""
+    return curated.kind if curated.kind != "other" else detected.kind
+
+
 def _curate(
     detected: ConflictGroup, curated: CuratedConflict, joined: list[Claim], max_pairs: int
 ) -> list[ConflictGroup]:
@@ -231,7 +236,8 @@ def _curate(
     if not new:  # every claim in conflict is the curator's: the entry annotates the whole group
         ordered = tuple(claim.id for claim in sorted(joined, key=_order_key))
         return [replace(detected, id=curated.id, title=curated.title or detected.title, claims=ordered,
-                        status=curated.status, note=curated.note, curated=True)]  # fmt: skip
+                        kind=_curated_kind(curated, detected), status=curated.status, note=curated.note,
+                        curated=True)]  # fmt: skip
     inside = tuple(p for p in detected.pairs if p.first in covered and p.second in covered)
     outside = tuple(p for p in detected.pairs if p not in inside)
     involved = set(new) | {end for p in outside for end in (p.first, p.second)}
@@ -241,7 +247,8 @@ def _curate(
         return [_curated_group(curated, own, max_pairs), still_open]
     ordered = tuple(claim.id for claim in sorted(own, key=_order_key))
     mine = replace(detected, id=curated.id, title=curated.title or detected.title, claims=ordered,
-                   pairs=inside, status=curated.status, note=curated.note, curated=True)  # fmt: skip
+                   pairs=inside, kind=_curated_kind(curated, detected), status=curated.status,
+                   note=curated.note, curated=True)  # fmt: skip
     return [mine, still_open]
 
 

@@ -78,6 +78,8 @@ class LoadedStory:
     quotes_verified: bool = True
     """False until quotes are checked (`problems` then holds what was found); the explorer opens
     first and checks them after (verify.py)."""
+    draft: str | None = None
+    """Set when the story is an unreviewed draft (ingested from a digest): says so, for the reader."""
 
     @property
     def base_dir(self) -> Path | None:

@@ -210,6 +210,9 @@ class KeyPoint:
     claims: list[Slug] = Field(default_factory=list, description="Ids of the claims that back it.")
     events: list[Slug] = Field(default_factory=list, description="Ids of the events it is about.")
     sources: list[Slug] = Field(default_factory=list, description="Ids of the sources that make it.")
+    inference: Text | None = Field(
+        None, description="How this key point was obtained, when not written by hand (e.g. extracted)."
+    )
 
 
 @item
@@ -318,8 +321,9 @@ class CuratedConflict:
         description="Ids of the claims that disagree (two or more). The note covers the contradictions "
         "among these claims only.",
     )
-    kind: Literal["date", "quantity", "text", "other"] = Field(
-        "other", description="What kind of values disagree."
+    kind: Literal["date", "quantity", "text", "revision", "other"] = Field(
+        "other",
+        description="What kind of values disagree; `revision`: the source itself says the value changed.",
     )
     status: ConflictStatus = Field(
         ConflictStatus.open,

@@ -130,6 +130,8 @@ def _sources_with_quotes(
 def key_point_body(index: StoryIndex, kp_id: str) -> Content:
     kp = index.key_points[kp_id]
     blocks: list[Content | None] = [_title(kp.title), Content(""), _paragraph(kp.text)]
+    if kp.inference:
+        blocks += [Content(""), _field("Inferred", kp.inference, multiline=True)]
     claims = index.key_point_claims.get(kp_id, ())
     if claims:
         blocks += [Content(""), _heading(f"Evidence ({len(claims)} claims)")]

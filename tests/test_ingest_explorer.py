@@ -1,0 +1,25 @@
+"""A digest opened in the explorer says plainly that it is an unreviewed draft."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Static
+
+from mission_tui.app import make_app
+from mission_tui.ingest.command import open_digest
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2478aec32e3f585e.txt"
+
+
+async def test_the_header_and_a_notice_say_unreviewed_draft() -> None:
+    loaded = open_digest(SEED, None)
+    assert loaded is not None
+    app = make_app(loaded, today=date(2026, 11, 24))
+    async with app.run_test(size=(80, 24)):
+        title = str(app.screen.query_one("#story-title", Static).content)
+        assert title.startswith("◆ UNREVIEWED DRAFT · The U.S. military is set to conclude")
+        notices = [n.message for n in app._notifications]
+        assert any("unreviewed draft ingested from 000_2478aec32e3f585e.txt" in m for m in notices)
+        assert not loaded.problems  # every quote verified against the digest itself

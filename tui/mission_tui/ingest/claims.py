@@ -1,0 +1,283 @@
+"""Claims from a digest: every dated or quantified statement, with its verbatim quote and its group.
+
+Why hand-written: see the sibling modules; this one only walks the digest's pieces (the digest's own
+prose, each key point, each article's headline and opening words), splits each into sentences and
+clauses, and turns what `when` and `quantities` find into claims placed by `subjects`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..story.models import Bound
+from .calendar_math import Anchor
+from .quantities import REVISION_BEFORE, QuantityFind, find_quantities
+from .subjects import Ids, Topic, date_property, fallback_topic, place, slug, subject_of
+from .text import Span, Tense, clause, clause_breaks, sentences, tense_of
+from .when import Context, DateFind, find_dates
+
+MAX_PER_LINE = 100
+_MONEY_VERB = re.compile(r"\b(?:cost(?:s|ing)?|price[sd]?|spen[dt]\w*|allocat\w*|invest\w*)\b", re.IGNORECASE)
+_MEASURES_NEXT = re.compile(r"\s+(?:after|of|since)\b")
+UNRESOLVED = "relative date, not resolved"
+"""The value of a relative date that cannot be resolved: the same text for all, so two such claims
+never disagree with each other; the words themselves are the claim's `phrase`."""
+SIGNAL = re.compile(
+    r"\b(?:instead\s+of|revised|revision|up\s+from|down\s+from|previously\s+reported|brought\s+forward|"
+    r"pushed\s+back|moved\s+up|postponed|delayed|rather\s+than|no\s+longer|now\s+expected|changed|"
+    r"(?:later|earlier)\s+than\s+(?:first\s+)?(?:announced|planned|expected|scheduled)|than\s+previously)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One piece of text a claim can quote: where it is, whose words it is, and what date it has."""
+
+    text: str
+    source: str
+    line: int
+    anchor: Anchor | None
+    headline: bool = False
+    key_point: int | None = None  # index of the key point this text is
+
+
+@dataclass(slots=True)
+class ClaimDraft:
+    unit: Unit
+    span: Span  # the phrase, in the unit's text
+    quote: str
+    phrase: str
+    value: dict[str, Any]
+    kind: str  # date or quantity
+    subject: str
+    subject_word: str
+    property: str
+    tense: Tense
+    rules: list[str]
+    scope: str | None = None
+    place_words: str | None = None
+    bound: Bound | None = None
+    bound_word: str | None = None
+    anchor: str | None = None
+    year_inferred: bool = False
+    earlier: bool = False
+    signal: str | None = None
+    id: str = ""
+    sentence: str = ""  # set when the sentence signals a change
+    revised_to: ClaimDraft | None = None  # for an earlier value: the value the text says replaced it
+
+    @builtins.property  # `property` is a field here
+    def key(self) -> tuple[str, str, str | None]:
+        return self.subject, self.property, self.scope
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _quantity_value(find: QuantityFind) -> dict[str, Any]:
+    value: dict[str, Any] = {}
+    for name in ("amount", "low", "high"):
+        number = getattr(find, name)
+        if number is not None:
+            value[name] = _number(number)
+    value["unit"] = find.unit
+    if find.approximate:
+        value["approximate"] = True
+    return value
+
+
+def _quantity_claim(unit: Unit, sentence: Span, find: QuantityFind, where: Span, tense: Tense) -> ClaimDraft:
+    text = unit.text
+    rules = [
+        f"quantity: {find.rule}, unit '{find.unit}'" + (" (the counted noun)" if find.kind == "count" else "")
+    ]
+    if find.kind == "count":
+        subject = slug(" ".join((*find.qualifiers, find.unit))) or find.unit
+        prop = "planned-count" if tense in (Tense.future, Tense.projected) else "count"
+        topic_word = " ".join((*find.qualifiers, find.unit))
+        rules.append(
+            f"subject: what is counted ('{topic_word}'); property {prop} from the tense ({tense.value})"
+        )
+    else:
+        # "decade-long mission", "10 years after the coalition formed": the thing measured follows
+        follows = find.rule == "duration adjective" or _MEASURES_NEXT.match(text, find.span.end) is not None
+        after = find.kind == "duration" and follows
+        topic, rule = subject_of(text, sentence, where, find.span, after_first=after)
+        subject, topic_word = topic.slug, topic.word
+        prop = {"duration": "duration", "money": "amount", "percent": "percentage"}[find.kind]
+        if find.kind == "money" and (verb := _MONEY_VERB.search(text, where.start, where.end)) is not None:
+            prop = "cost" if verb.group().lower().startswith(("cost", "pric")) else "spending"
+        rules.append(f"subject: {rule}; property {prop}")
+    return ClaimDraft(
+        unit,
+        find.span,
+        text[where.start : where.end],
+        find.phrase,
+        _quantity_value(find),
+        "quantity",
+        subject,
+        topic_word,
+        prop,
+        tense,
+        rules,
+        earlier=find.earlier,
+    )
+
+
+def _date_claim(
+    unit: Unit, sentence: Span, find: DateFind, where: Span, tense: Tense, floor: int
+) -> ClaimDraft:
+    text = unit.text
+    topic, subject_rule = subject_of(text, sentence, where, find.span)
+    prop, prop_rule = date_property(text, where, find.span, find.bound_word, topic, floor)
+    if prop in ("end-date", "start-date") or (prop == "date" and "happening" in prop_rule):
+        pass  # the topic's end, start or date: compared with every other statement of it
+    elif prop == "date" or not subject_rule.startswith("the clause"):  # the date of something unnamed
+        topic, subject_rule = fallback_topic(text, where, find.span)
+    bound_rule = (
+        f"'{find.bound_word}' -> bound {find.bound.value}" if find.bound_word else "no bound word: target"
+    )
+    rules = [f"date: {find.rule}; {bound_rule}", f"subject: {subject_rule}; property {prop}: {prop_rule}"]
+    value = {"date": find.value} if find.value is not None else {"text": UNRESOLVED}
+    earlier = (
+        REVISION_BEFORE.search(text, max(where.start, find.span.start - 30), find.span.start) is not None
+    )
+    return ClaimDraft(
+        unit,
+        find.span,
+        text[where.start : where.end],
+        find.phrase,
+        value,
+        "date",
+        topic.slug,
+        topic.word,
+        prop,
+        tense,
+        rules,
+        bound=find.bound if find.value is not None else None,
+        bound_word=find.bound_word,
+        anchor=find.anchor,
+        year_inferred=find.year_inferred,
+        earlier=earlier,
+    )
+
+
+def _tense(unit: Unit, where: Span, phrase: Span, cuts: list[int]) -> Tense:
+    """The tense nearest the phrase: of its own part of the clause up to it ("..., officials said on
+    Friday"), else of the clause up to it ("will end ... by 2026 and ... will likely" is future), else
+    of the whole clause."""
+    own = max(where.start, cuts[max(0, bisect_right(cuts, phrase.start) - 1)])
+    for start, end in ((own, phrase.end), (where.start, phrase.end), (where.start, where.end)):
+        tense = tense_of(unit.text[start:end], headline=unit.headline)
+        if tense is not Tense.present:
+            return tense
+    return Tense.present
+
+
+def _dates_earlier_value(text: str, previous: ClaimDraft | None, find: DateFind | QuantityFind) -> bool:
+    """A date right after an earlier value ("up from 3,000 last month") says when that value held."""
+    if previous is None or not isinstance(find, DateFind) or not previous.earlier:
+        return False
+    return previous.kind == "quantity" and not text[previous.span.end : find.span.start].strip()
+
+
+def _same_thing(earlier: ClaimDraft, later: ClaimDraft) -> None:
+    """An earlier value the text gives beside a new one is about the same subject and property."""
+    earlier.subject, earlier.subject_word = later.subject, later.subject_word
+    earlier.property, earlier.scope, earlier.place_words = later.property, later.scope, later.place_words
+    earlier.revised_to = later
+    earlier.rules[1:] = [f"an earlier value ('{earlier.phrase}'): subject, property and scope those of "
+                         f"'{later.phrase}', the value it was revised to"]  # fmt: skip
+
+
+def claims_in(unit: Unit) -> list[ClaimDraft]:
+    """Every dated or quantified statement in one unit of text, in order (at most MAX_PER_LINE: a
+    line with more is a table or an attack, not a digest's paragraph, and reading it stops there)."""
+    text = unit.text
+    found: list[ClaimDraft] = []
+    for sentence in sentences(text):
+        if len(found) >= MAX_PER_LINE:
+            break
+        cuts = clause_breaks(text, sentence)
+
+        def tense_at(span: Span, sentence: Span = sentence, cuts: list[int] = cuts) -> Tense:
+            return _tense(unit, clause(text, sentence, span, cuts), span, cuts)
+
+        dates = find_dates(text, sentence, Context(unit.anchor, tense_at))
+        quantities = find_quantities(text, sentence, [d.span for d in dates])
+        finds: list[DateFind | QuantityFind] = [*dates, *quantities]
+        signal = SIGNAL.search(text, sentence.start, sentence.end)
+        previous: ClaimDraft | None = None
+        last_value: dict[str, ClaimDraft] = {}  # per kind, the last value that is not an earlier one
+        for find in sorted(finds, key=lambda f: f.span.start):
+            where = clause(text, sentence, find.span, cuts)
+            tense = _tense(unit, where, find.span, cuts)
+            if previous is not None and _dates_earlier_value(text, previous, find):
+                previous.rules.append(f"the text dates this earlier value '{find.phrase}'")
+                continue  # "up from 3,000 last month": when the old value held, not a happening
+            if isinstance(find, DateFind):
+                last_date = last_value.get("date")
+                floor = last_date.span.end if last_date and last_date.span.start >= where.start else 0
+                draft = _date_claim(unit, sentence, find, where, tense, floor)
+            else:
+                draft = _quantity_claim(unit, sentence, find, where, tense)
+            if draft.earlier and draft.kind in last_value:  # "4,500 staff, up from 3,000": same thing
+                _same_thing(draft, last_value[draft.kind])
+            elif (here := place(text, where)) is not None:
+                draft.scope, draft.place_words = here
+                draft.rules.append(f"scope '{here[0]}' from '{here[1]}'")
+            if signal is not None:
+                draft.signal = " ".join(signal.group().lower().split())
+                draft.sentence = text[sentence.start : sentence.end]
+            if not draft.earlier:
+                last_value[draft.kind] = draft
+            previous = draft
+            found.append(draft)
+            if len(found) >= MAX_PER_LINE:
+                break
+    return found
+
+
+def inherit_scopes(claims: list[ClaimDraft]) -> None:
+    """A claim that names no place takes its subject's place, when every other claim about that
+    subject that names one names the same ("The current mission" -> the mission in Iraq)."""
+    places: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for claim in claims:
+        if claim.scope is not None and claim.place_words is not None:
+            places[claim.subject].add((claim.scope, claim.place_words))
+    for claim in claims:
+        known = places.get(claim.subject)
+        if claim.scope is None and known and len({scope for scope, _ in known}) == 1:
+            scope, words = sorted(known)[0]
+            claim.scope, claim.place_words = scope, words
+            claim.rules.append(
+                f"scope '{scope}' from the other claims about '{claim.subject_word}' "
+                f"(this clause names no place)"
+            )
+
+
+def assign_ids(claims: list[ClaimDraft]) -> None:
+    """Readable unique ids: subject-property-source, numbered from the second."""
+    ids = Ids()
+    for claim in claims:
+        parts = (claim.subject, claim.property, claim.unit.source)
+        claim.id = ids.take("-".join(part for part in parts if part)[:150])
+
+
+def topic_title(claim: ClaimDraft) -> str:
+    """'Mission in Iraq', 'Operations in Syria', 'US troops': the subject as the text names it."""
+    word = claim.subject_word
+    head = word[:1].upper() + word[1:]
+    return f"{head} in {claim.place_words}" if claim.place_words else head
+
+
+def plural(topic: Topic | ClaimDraft) -> bool:
+    word = topic.subject_word if isinstance(topic, ClaimDraft) else topic.word
+    return word.lower().endswith("s") and not word.lower().endswith("ss")

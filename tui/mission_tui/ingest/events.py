@@ -1,0 +1,208 @@
+"""Events from claims: one per distinct dated happening, with a status from the tense and the dates.
+
+Why hand-written: an event here is a grouping of claims already extracted (same subject, property,
+scope and date), so it needs no extraction of its own, only rules that say which claims merge and
+how the status is decided; both are written into the event's `inference`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..story.dates import DateSpan, parse_date
+from ..story.models import EventStatus
+from .calendar_math import Anchor
+from .claims import ClaimDraft, plural, topic_title
+from .subjects import Ids, slug
+from .text import Tense
+
+_PLANNED_WORDS = frozenset({"by", "until", "till", "through"})
+TITLE_LIMIT = 90
+
+
+@dataclass(slots=True)
+class ArticleInfo:
+    """What an event needs to know of an article source."""
+
+    id: str
+    outlet: str
+    headline: str | None
+    published: str | None
+    anchor: Anchor | None
+    year_note: str | None
+
+
+@dataclass(slots=True)
+class EventDraft:
+    id: str
+    when: str
+    title: str
+    text: str
+    status: EventStatus
+    sources: list[str]
+    claims: list[str]
+    key_points: list[int] = field(default_factory=list)
+    note: str | None = None
+    inference: str = ""
+
+
+def _contains(outer: DateSpan, inner: DateSpan) -> bool:
+    if outer.unspecified or inner.unspecified or None in (outer.lower, outer.upper, inner.lower, inner.upper):
+        return False
+    return outer.lower <= inner.lower and inner.upper <= outer.upper and outer != inner  # type: ignore[operator]
+
+
+def _merge_targets(dates: Sequence[str]) -> dict[str, str]:
+    """A coarse date that holds exactly one finer date of the same happening joins it ('by 2026' and
+    'by the end of 2026' are one planned end); a date that holds several stays apart."""
+    spans = {d: parse_date(d) for d in dates}
+    merged: dict[str, str] = {}
+    for outer in dates:
+        inside = [d for d in dates if d != outer and _contains(spans[outer], spans[d])]
+        if len(inside) == 1:
+            merged[outer] = inside[0]
+    return {outer: target for outer, target in merged.items() if target not in merged}
+
+
+def claim_status(claim: ClaimDraft, anchors: dict[str, Anchor | None]) -> tuple[EventStatus, str]:
+    """Occurred, scheduled or projected: the date against the source's own date when both have a
+    year, else the clause's tense."""
+    value = claim.value.get("date")
+    anchor = anchors.get(claim.unit.source)
+    if value is not None and anchor is not None and anchor.year is not None:
+        span, source_span = parse_date(value), parse_date(anchor.edtf)
+        if span.upper and source_span.lower and span.upper < source_span.lower:
+            return EventStatus.occurred, "its date is before the source's date"
+        if span.lower and source_span.upper and span.lower > source_span.upper:
+            if claim.tense is Tense.projected:
+                return EventStatus.projected, "its date is after the source's date and the words hedge"
+            return EventStatus.scheduled, "its date is after the source's date"
+    if claim.tense is Tense.projected:
+        return EventStatus.projected, "the clause's hedged future tense"
+    if claim.tense is Tense.future:
+        return EventStatus.scheduled, "the clause's future tense"
+    if claim.tense is Tense.past:
+        return EventStatus.occurred, "the clause's past tense"
+    if claim.bound_word in _PLANNED_WORDS:
+        return EventStatus.scheduled, f"'{claim.bound_word}' names a planned date"
+    return EventStatus.occurred, "the clause's present tense"
+
+
+def _title(claim: ClaimDraft) -> str:
+    topic = topic_title(claim)
+    if claim.property == "end-date":
+        words = f"{topic} end{'' if plural(claim) else 's'}"
+    elif claim.property == "start-date":
+        words = f"{topic} begin{'' if plural(claim) else 's'}"
+    elif claim.property == "date":  # a happening: "Elections in Northland"
+        words = topic
+    else:
+        words = claim.quote
+    return words if len(words) <= TITLE_LIMIT else words[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def happening_events(
+    claims: Sequence[ClaimDraft], outlets: dict[str, str], anchors: dict[str, Anchor | None]
+) -> list[EventDraft]:
+    """One event per subject, property, scope and date among the date claims (coarse dates merged)."""
+    by_key: dict[tuple[str, str, str | None], dict[str, list[ClaimDraft]]] = defaultdict(dict)
+    for claim in claims:
+        if "date" in claim.value and not claim.earlier:
+            by_key[claim.key].setdefault(claim.value["date"], []).append(claim)
+    events: list[EventDraft] = []
+    for key, dates in by_key.items():
+        merged = _merge_targets(list(dates))
+        for outer, inner in merged.items():
+            dates[inner] = dates[inner] + dates.pop(outer)
+        for when, group in dates.items():
+            statuses = [claim_status(c, anchors) for c in group]
+            counts = Counter(status for status, _ in statuses)
+            status, reason = next(s for s in statuses if counts[s[0]] == max(counts.values()))
+            joined = [w for w, target in merged.items() if target == when]
+            merge_note = f"; '{joined[0]}' is held within it and counted as the same" if joined else ""
+            events.append(
+                EventDraft(
+                    id=slug(
+                        "-".join(p for p in (key[0], key[2] or "", key[1].removesuffix("-date"), when) if p)
+                    ),
+                    when=when,
+                    title=_title(group[0]),
+                    text="\n".join(f"{outlets[c.unit.source]}: “{c.quote}”" for c in group),
+                    status=status,
+                    sources=list(dict.fromkeys(c.unit.source for c in group)),
+                    claims=[c.id for c in group],
+                    key_points=list(
+                        dict.fromkeys(c.unit.key_point for c in group if c.unit.key_point is not None)
+                    ),
+                    inference=f"Extracted automatically: one event for the claims that give {key[0]} {key[1]}"
+                    f"{' (' + key[2] + ')' if key[2] else ''} as {when}{merge_note}; status {status.value} "
+                    f"from {reason}"
+                    + (f" ({len(group)} claims; the most common status)" if len(group) > 1 else "")
+                    + ".",
+                )
+            )
+    return events
+
+
+def publication_events(articles: Sequence[ArticleInfo], claims: Sequence[ClaimDraft]) -> list[EventDraft]:
+    """One event per date on which the digest's articles appeared."""
+    by_date: dict[str, list[ArticleInfo]] = defaultdict(list)
+    for article in articles:
+        if article.published:
+            by_date[article.published].append(article)
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        by_source[claim.unit.source].append(claim.id)
+    events = []
+    for when, group in by_date.items():
+        outlets = [a.outlet for a in group]
+        names = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+        title = f"{names} report{'s' if len(group) == 1 else ''}"
+        if len(title) > TITLE_LIMIT:
+            title = f"{len(group)} articles appear"
+        notes = sorted({a.year_note for a in group if a.year_note})
+        events.append(
+            EventDraft(
+                id=slug(f"published-{when}"),
+                when=when,
+                title=title,
+                text="\n".join(f"{a.outlet}: “{a.headline}”" for a in group if a.headline),
+                status=EventStatus.occurred,
+                sources=[a.id for a in group],
+                claims=[claim for a in group for claim in by_source[a.id]],
+                note=" ".join(notes) or None,
+                inference="Extracted automatically: the date printed on the digest's line for "
+                + ("this article." if len(group) == 1 else f"these {len(group)} articles."),
+            )
+        )
+    return events
+
+
+def ordered(events: list[EventDraft]) -> list[EventDraft]:
+    """Date order (EDTF bounds), ids unique."""
+    events.sort(key=lambda e: (parse_date(e.when).sort_key(), e.id))
+    ids = Ids()
+    for event in events:
+        event.id = ids.take(event.id)
+    return events
+
+
+def event_table(event: EventDraft, key_point_ids: list[str]) -> dict[str, Any]:
+    table: dict[str, Any] = {
+        "id": event.id,
+        "when": event.when,
+        "title": event.title,
+        "text": event.text,
+        "status": event.status.value,
+        "sources": event.sources,
+    }
+    if event.key_points:
+        table["key_points"] = [key_point_ids[i] for i in event.key_points]
+    table["claims"] = event.claims
+    if event.note:
+        table["note"] = event.note
+    table["inference"] = event.inference
+    return table
