@@ -62,7 +62,8 @@ def test_installed_wheel_checks_the_bundled_story(wheel: Path, tmp_path: Path) -
     story = tomllib.loads((REPO / "data" / "iraq-transition.toml").read_text(encoding="utf-8"))
     title = story["story"]["title"]
     assert title in done.stdout
-    assert "is valid" in done.stdout and done.stderr == ""
+    assert "is valid" in done.stdout
+    assert [line for line in done.stderr.splitlines() if ": warning: " not in line] == []
     # It read the copy inside the installed package, not the source tree's data/.
     assert "site-packages" in done.stdout and str(REPO / "data") not in done.stdout
 
