@@ -35,8 +35,8 @@ _OS_REASONS = {
     errno.ELOOP: "is a symbolic link that loops (or one of a chain too long to follow)",
     errno.ENAMETOOLONG: "has a name too long for the file system",
     errno.ENOTDIR: "names a directory that is not one (a part of the path is a file)",
-    errno.EACCES: "cannot be read: permission denied",
-    errno.EPERM: "cannot be read: operation not permitted",
+    errno.EACCES: "cannot read: permission denied",
+    errno.EPERM: "cannot read: operation not permitted",
 }
 
 
@@ -57,8 +57,14 @@ def _too_large(limit: int, what: str) -> None:
     raise FileReadError(f"is too large: {what}s are limited to {_size(limit)}")
 
 
-def _os_reason(exc: OSError) -> str:
-    return _OS_REASONS.get(exc.errno or 0) or f"cannot be read: {exc.strerror or exc}"
+def os_reason(exc: OSError) -> str:
+    """An OSError about a path in words that complete "<path> ..."."""
+    return _OS_REASONS.get(exc.errno or 0) or f"cannot read: {exc.strerror or exc}"
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words: 'a named pipe (FIFO)', 'a character device' ..."""
+    return next((kind for test, kind in _KINDS if test(mode)), "something other than a regular file")
 
 
 def _require_regular(mode: int, what: str) -> None:
@@ -66,8 +72,7 @@ def _require_regular(mode: int, what: str) -> None:
         return
     if stat.S_ISDIR(mode):
         raise FileReadError(f"is a directory, not a {what}")
-    kind = next((kind for test, kind in _KINDS if test(mode)), "something other than a file")
-    raise FileReadError(f"is {kind}, not a regular file; only regular files are read")
+    raise FileReadError(f"is {file_kind(mode)}, not a regular file; only regular files are read")
 
 
 def check_path(path: str | os.PathLike[str]) -> str:
@@ -92,7 +97,7 @@ def read_capped(path: str | os.PathLike[str], limit: int, what: str = "file") ->
         _require_regular(os.stat(text).st_mode, what)
         fd = os.open(text, _OPEN_FLAGS)
     except OSError as exc:
-        raise FileReadError(_os_reason(exc)) from None
+        raise FileReadError(os_reason(exc)) from None
     except (ValueError, UnicodeError):  # a name the file system's encoding cannot hold
         raise FileReadError("is not a usable file name") from None
     try:
@@ -109,7 +114,7 @@ def read_capped(path: str | os.PathLike[str], limit: int, what: str = "file") ->
             chunks.append(chunk)
             remaining -= len(chunk)
     except OSError as exc:
-        raise FileReadError(_os_reason(exc)) from None
+        raise FileReadError(os_reason(exc)) from None
     finally:
         os.close(fd)
     data = b"".join(chunks)

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .bundled import bundled_story_path
 from .chunked import load_in_slices
 from .files import FileReadError, decode_utf8, document_path, is_outside, read_capped, real_location
 from .models import SLUG_PATTERN, TABLES, StoryFile, reference_problems
@@ -207,17 +208,20 @@ def read_text(path: Path) -> str:
 
 
 def document_warnings(model: StoryFile, path: Path, text: str) -> list[Problem]:
-    """A warning per source whose `document` lies outside the story file's folder.
+    """A warning per document file outside the story file's folder (the first source naming it).
 
     Such a file is still read (a story may share a folder of sources), but a story that names
     `/etc/passwd` or `../../secret` must not have it read without the reader being told which file.
+    The bundled story is ours: its folder is the package's (data/ and seeds/ side by side).
     """
-    folder = path.parent
-    outside: list[tuple[int, str, str, Path]] = []
+    home = path.parent
+    if real_location(path) == real_location(bundled_story_path()):
+        home = home.parent
+    outside: dict[Path, tuple[int, str, str]] = {}  # real path -> first source: index, id, document
     for index, source in enumerate(model.sources):
-        where = document_path(folder, source.document) if source.document is not None else None
-        if where is not None and is_outside(where, folder):
-            outside.append((index, source.id, str(source.document), real_location(where) or where))
+        where = document_path(path.parent, source.document) if source.document is not None else None
+        if where is not None and is_outside(where, home):
+            outside.setdefault(real_location(where) or where, (index, source.id, str(source.document)))
     if not outside:
         return []
     lines = item_start_lines(text).get("sources", [])
@@ -229,7 +233,7 @@ def document_warnings(model: StoryFile, path: Path, text: str) -> list[Problem]:
             f"(it is {real})",
             lines[index] if aligned else None,
         )
-        for index, source_id, document, real in outside
+        for real, (index, source_id, document) in outside.items()
     ]
 
 
