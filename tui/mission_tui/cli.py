@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, NoReturn
 
 from .cli_output import (
     DEBUG_ENV,
-    CheckedStdout,
     OutputError,
     UserError,
+    checked_stdout,
     export_target,
     finish_stdout,
     prepare_streams,
@@ -52,7 +52,7 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def _console() -> Console:
     from rich.console import Console
 
-    return Console(file=CheckedStdout(sys.stdout), highlight=False, markup=False, emoji=False)
+    return Console(file=checked_stdout(), highlight=False, markup=False, emoji=False)
 
 
 def _safe_text(text: str, style: str = "") -> Text:

@@ -23,7 +23,7 @@ import traceback
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from .story.files import file_kind
 from .story.loader import Problem
@@ -93,8 +93,13 @@ def prepare_streams() -> None:
         )
 
 
+def checked_stdout() -> IO[str]:
+    """sys.stdout for Rich, whose write errors (all but a closed pipe) become an OutputError."""
+    return cast(IO[str], CheckedStdout(sys.stdout))
+
+
 class CheckedStdout:
-    """sys.stdout for Rich: any OSError but a closed pipe becomes an OutputError."""
+    """A stream whose OSErrors (but a closed pipe) become OutputErrors; the rest is the stream's."""
 
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream

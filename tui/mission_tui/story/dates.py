@@ -12,9 +12,11 @@ import calendar
 import math
 import re
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import product
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
@@ -170,6 +172,31 @@ def _matches(digits: str, number: int) -> bool:
     return all(d in ("X", c) for d, c in zip(digits, f"{number:0{len(digits)}d}", strict=True))
 
 
+def _years_matching(year_d: str, ascending: bool) -> Iterator[int]:
+    """The years 1-9999 that four digits with X's allow, in order, without trying all 9,999 (a 29
+    February no matching year has, `XXX1-02-29`, took 0.5 s that way)."""
+    choices = [("0123456789" if d == "X" else d) for d in year_d]
+    if not ascending:
+        choices = [c[::-1] for c in choices]
+    for digits in product(*choices):
+        year = int("".join(digits))
+        if 1 <= year <= 9999:
+            yield year
+
+
+def _some_day_fits(month_d: str | None, day_d: str | None, months: tuple[int, int]) -> bool:
+    """Whether the month and day digits fit some month in a leap year. Without this check a day no
+    month has (`XXXX-1X-32`, `XXXX-X9-31`) was searched for through all 9,999 years: 2-13 s."""
+    if day_d is None:
+        return True
+    for month in range(months[0], months[1] + 1):
+        if month_d is not None and not _matches(month_d, month):
+            continue
+        if any(_matches(day_d, day) for day in range(1, calendar.monthrange(2000, month)[1] + 1)):
+            return True
+    return False
+
+
 def _unspecified_span(text: str) -> DateSpan | None:
     """Bounds for a date with unspecified digits: the first and last real days its digits allow."""
     match = _UNSPECIFIED.match(text)
@@ -178,18 +205,20 @@ def _unspecified_span(text: str) -> DateSpan | None:
     year_d, month_d, day_d = match.groups()
     years = _digit_range(year_d, 1, 9999)
     months = _digit_range(month_d or "XX", 1, 12)
-    if years is None or months is None:
+    if years is None or months is None or not _some_day_fits(month_d, day_d, months):
         raise EdtfError(f"{text!r} is not a valid EDTF date: its digits allow no real date")
 
-    def days(year: int, month: int) -> list[int]:
-        last = calendar.monthrange(year, month)[1]
-        return [d for d in range(1, last + 1) if day_d is None or _matches(day_d, d)]
+    fitting: dict[tuple[int, int], list[int]] = {}  # (month, its length) -> the days that fit
 
-    def first_day(years_: range, months_: range, pick: int) -> date | None:
+    def days(year: int, month: int) -> list[int]:
+        key = (month, calendar.monthrange(year, month)[1])
+        if key not in fitting:
+            fitting[key] = [d for d in range(1, key[1] + 1) if day_d is None or _matches(day_d, d)]
+        return fitting[key]
+
+    def first_day(years_: Iterable[int], months_: range, pick: int) -> date | None:
         # Few candidates ever fail (a day 31, 29 February), so this stops within a handful of steps.
         for year in years_:
-            if not _matches(year_d, year):
-                continue
             for month in months_:
                 if month_d is not None and not _matches(month_d, month):
                     continue
@@ -198,8 +227,8 @@ def _unspecified_span(text: str) -> DateSpan | None:
                     return date(year, month, allowed[pick])
         return None
 
-    lower = first_day(range(years[0], years[1] + 1), range(months[0], months[1] + 1), 0)
-    upper = first_day(range(years[1], years[0] - 1, -1), range(months[1], months[0] - 1, -1), -1)
+    lower = first_day(_years_matching(year_d, ascending=True), range(months[0], months[1] + 1), 0)
+    upper = first_day(_years_matching(year_d, ascending=False), range(months[1], months[0] - 1, -1), -1)
     if lower is None or upper is None:
         raise EdtfError(f"{text!r} is not a valid EDTF date: its digits allow no real date")
     parts = (("year", year_d), ("month", month_d), ("day", day_d))
@@ -251,11 +280,31 @@ def _plain_interval(text: str) -> DateSpan | None:
     )
 
 
-def _edtf_span(text: str) -> DateSpan:
-    # Imported here: building edtf's grammar costs ~40 ms, and most stories' dates never need it.
+@lru_cache(maxsize=1)
+def _edtf_parser() -> Callable[[str], object]:
+    """edtf's parse function, imported on first use (building its grammar costs ~40 ms, and most
+    stories' dates never need it), with its stray output silenced.
+
+    When one of its classes rejects a match, edtf 5 prints "trying to <Class>.__init__(...)" to
+    stdout before re-raising (parser_classes.EDTFObject.parse_action): for `/..` that text landed in
+    `check`'s output and on the explorer's screen. A module-level `print` shadows the builtin for
+    that module alone; redirecting sys.stdout instead would race with other threads.
+    """
     from edtf import parse_edtf
+    from edtf.parser import parser_classes
+
+    parser_classes.print = _discard  # type: ignore[attr-defined]
+    return parse_edtf  # type: ignore[no-any-return]
+
+
+def _discard(*_args: object, **_kwargs: object) -> None:
+    return None
+
+
+def _edtf_span(text: str) -> DateSpan:
     from edtf.parser.edtf_exceptions import EDTFParseException
 
+    parse_edtf = _edtf_parser()
     try:
         parsed = parse_edtf(text)
     except EDTFParseException:
@@ -265,7 +314,10 @@ def _edtf_span(text: str) -> DateSpan:
     except Exception as exc:  # the edtf grammar raises assorted errors for odd input
         raise EdtfError(f"{text!r} is not a valid EDTF date: {exc}") from None
     precision: Precision
-    raw_precision = getattr(parsed, "precision", None)
+    try:
+        raw_precision = getattr(parsed, "precision", None)
+    except Exception:  # edtf raises ValueError for some intervals of unspecified dates
+        raw_precision = None
     kind = type(parsed).__name__
     if "/" in text:
         precision = "interval"
@@ -277,14 +329,7 @@ def _edtf_span(text: str) -> DateSpan:
         precision = raw_precision
     else:
         precision = _guess_precision(text)
-    bounds = []
-    for method in ("lower_strict", "upper_strict", "lower_fuzzy", "upper_fuzzy"):
-        try:
-            bounds.append(_struct_to_date(getattr(parsed, method)(), text, method.endswith("strict")))
-        except EdtfError:
-            raise
-        except (TypeError, ValueError, OverflowError):
-            bounds.append(None)
+    bounds = _edtf_bounds(parsed, text)
     return DateSpan(
         text=text,
         lower=bounds[0],
@@ -295,6 +340,23 @@ def _edtf_span(text: str) -> DateSpan:
         uncertain="?" in text or "%" in text,
         approximate="~" in text or "%" in text,
     )
+
+
+def _edtf_bounds(parsed: object, text: str) -> list[date | None]:
+    """Strict then fuzzy lower and upper bounds. A strict bound edtf cannot compute makes the date
+    unusable (None would read as an open end); a fuzzy one falls back to the strict bound."""
+    bounds: list[date | None] = []
+    for method in ("lower_strict", "upper_strict", "lower_fuzzy", "upper_fuzzy"):
+        strict = method.endswith("strict")
+        try:
+            bounds.append(_struct_to_date(getattr(parsed, method)(), text, strict))
+        except EdtfError:
+            raise
+        except Exception:  # edtf raises assorted errors (AttributeError, ZeroDivisionError ...)
+            if strict:
+                raise EdtfError(f"{text!r} is not a date whose bounds can be worked out") from None
+            bounds.append(bounds[len(bounds) - 2])
+    return bounds
 
 
 def _guess_precision(text: str) -> Precision:
@@ -308,13 +370,53 @@ def _guess_precision(text: str) -> Precision:
     return "other"
 
 
-@lru_cache(maxsize=65536)
-def parse_date(text: str) -> DateSpan:
-    """Parse an EDTF string into a DateSpan; raises EdtfError with an author-friendly message."""
+MAX_DATE_LENGTH = 64
+"""Characters in a date: the longest a story needs (an interval of two times with zones) is ~50, and
+the edtf grammar takes ~60 ms per item of a set ([2024-09-27,...]): 64 keeps a date under ~0.2 s."""
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_EXPONENT = re.compile(r"E([0-9]+)")
+
+
+def _gate(text: str) -> None:
+    """What the edtf library must never see: non-ASCII digits (`\\d` and `int()` read full-width
+    and Arabic-Indic digits), long strings, and numbers beyond the years 1-9999 that can be used
+    (`Y1E99999999`, 11 characters, kept the library busy for minutes computing 10**99999999)."""
     if not isinstance(text, str) or not text.strip():
         raise EdtfError("a date must be a non-empty EDTF string such as 2025-09")
     if text != text.strip():
         raise EdtfError(f"{text!r} has spaces around it")
+    if len(text) > MAX_DATE_LENGTH:
+        raise EdtfError(f"a date is at most {MAX_DATE_LENGTH} characters (this one has {len(text):,})")
+    odd = next((char for char in text if not (char.isascii() and char.isprintable())), None)
+    if odd is not None:
+        raise EdtfError(
+            f"{text!r} contains {odd!r} (U+{ord(odd):04X}); EDTF dates are written in ASCII: "
+            "the digits 0-9 and - / .. ? ~ % X"
+        )
+    for run in _DIGIT_RUN.findall(text):
+        if len(run) > 4:
+            raise EdtfError(f"{text!r} has a number of more than 4 digits; usable years are 0001-9999")
+    for exponent in _EXPONENT.findall(text):
+        if int(exponent) > 3:
+            raise EdtfError(f"{text!r} has an exponent past 9999; usable years are 0001-9999")
+
+
+def _interval_ends(text: str) -> None:
+    """Each end of an interval must be a date on its own (or open: `..` or empty), so that words
+    and exports, which describe the ends one by one, can describe every interval accepted."""
+    left, _, right = text.partition("/")
+    for end in (left, right):
+        if end not in ("", ".."):
+            try:
+                parse_date(end)
+            except EdtfError as exc:
+                raise EdtfError(f"{text!r}: its end {end!r} is not a date on its own ({exc})") from None
+
+
+@lru_cache(maxsize=65536)
+def parse_date(text: str) -> DateSpan:
+    """Parse an EDTF string into a DateSpan; raises EdtfError with an author-friendly message."""
+    _gate(text)
     match = _PLAIN.match(text)
     if match:
         return _plain_span(text, match)
@@ -324,8 +426,10 @@ def parse_date(text: str) -> DateSpan:
         or _plain_interval(text)
         or _edtf_span(text)
     )
-    if span.lower is None and span.upper is None and ".." not in text:
-        raise EdtfError(f"{text!r} has no usable bounds")
+    if span.lower is None and span.upper is None:
+        raise EdtfError(f"{text!r} has no usable bounds (an interval needs at least one known end)")
+    if "/" in text:
+        _interval_ends(text)
     if span.lower and span.upper and span.lower > span.upper:
         raise EdtfError(f"{text!r} ends before it starts")
     return span
@@ -402,8 +506,6 @@ def _unspecified_words(text: str, span: DateSpan) -> str:
 def describe_date(text: str) -> str:
     """The date in words with its precision: '27 September 2024', 'September 2025', '2026'."""
     span = parse_date(text)
-    if span.unspecified:
-        return _unspecified_words(text, span)
     if span.precision == "interval":
         left, _, right = text.partition("/")
         if left in ("", ".."):
@@ -411,6 +513,8 @@ def describe_date(text: str) -> str:
         if right in ("", ".."):
             return f"from {describe_date(left)}"
         return f"{describe_date(left)} to {describe_date(right)}"
+    if span.unspecified:
+        return _unspecified_words(text, span)
     if span.lower is None or span.upper is None:
         return text
     if span.precision == "day":

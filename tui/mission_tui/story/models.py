@@ -26,7 +26,7 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass
 
-from .dates import EdtfError, parse_date
+from .dates import MAX_DATE_LENGTH, EdtfError, parse_date
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -54,13 +54,15 @@ Edtf = Annotated[
     str,
     Field(
         min_length=1,
-        max_length=100,
+        max_length=MAX_DATE_LENGTH,
         description="An EDTF date (ISO 8601-2): 2025-09, 2024-09-27?, 2025-09~, ../2026-12.",
         json_schema_extra={"examples": ["2025-09", "2024?-09-27", "../2026-12"]},
     ),
     AfterValidator(_check_edtf),
 ]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+"""A finite number: TOML allows `nan` and `inf`, which JSON cannot hold and no count or range means."""
 Line = Annotated[str, Field(min_length=1, max_length=2_000)]
 
 
@@ -187,9 +189,9 @@ class DateValue:
 class QuantityValue:
     """A number as a range: `amount` alone is exact unless `approximate`; `low`/`high` bound it."""
 
-    amount: float | None = None
-    low: float | None = None
-    high: float | None = None
+    amount: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
     unit: Line
     approximate: bool = False
 
