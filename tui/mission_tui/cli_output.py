@@ -250,11 +250,24 @@ def export_target(out: Path, force: bool) -> Path:
                 f"{out}: is {file_kind(mode)}; an export replaces only a regular file "
                 "(leave out -o to write to standard output)"
             )
+        if mode is not None and target != out and not _same_file(out, target):
+            # /dev/stdout -> /proc/self/fd/1 -> a file with no name (deleted, or on another mount)
+            raise UserError(
+                f"{out}: leads to a file that cannot be replaced by its name "
+                "(leave out -o to write to standard output)"
+            )
         if not force:
             raise UserError(f"{out}: already exists (use --force to overwrite)")
     if not target.parent.is_dir():
         raise UserError(f"{out}: directory {target.parent} does not exist")
     return target
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def write_atomic(out: Path, text: str, force: bool) -> None:
