@@ -73,9 +73,19 @@ def one_line(err: bytes) -> str:
 # ------------------------------------------------------------------ encodings
 
 
-@pytest.mark.parametrize("encoding", ["latin-1", "ascii", "cp1252"])
-def test_check_on_a_non_utf8_stream_degrades_instead_of_failing(encoding: str) -> None:
-    done = run(["check"], env=_env(PYTHONIOENCODING=encoding))
+NON_UTF8 = {
+    "latin-1": ({"PYTHONIOENCODING": "latin-1"}, "latin-1"),
+    "cp1252": ({"PYTHONIOENCODING": "cp1252"}, "cp1252"),
+    "ascii": ({"PYTHONIOENCODING": "ascii"}, "ascii"),
+    # A non-UTF-8 locale: the C locale with Python's UTF-8 coercion off gives an ASCII stdout.
+    "C-locale": ({"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}, "ascii"),
+}
+
+
+@pytest.mark.parametrize("case", NON_UTF8)
+def test_check_on_a_non_utf8_stream_degrades_instead_of_failing(case: str) -> None:
+    extra, encoding = NON_UTF8[case]
+    done = run(["check"], env=_env(**extra))
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode(encoding)  # all of it encodable: no UnicodeEncodeError happened
     assert "is valid" in out and "conflict" in out

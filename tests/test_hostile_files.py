@@ -314,3 +314,47 @@ def test_loading_refuses_nan_before_any_output(tmp_path: Path) -> None:
     )
     with pytest.raises(StoryLoadError, match="finite number"):
         load_story(path)
+
+
+# ------------------------------------------------------------------ the explorer, in a terminal
+
+
+@pytest.mark.slow
+def test_the_explorer_with_a_fifo_document_draws_and_quits(tmp_path: Path, fifo: Path) -> None:
+    """It used to freeze on a blank screen that q, ctrl+q and ctrl+c could not leave: checking the
+    quotes read the FIFO, which waits for a writer that never comes."""
+    pexpect = pytest.importorskip("pexpect")
+    pyte = pytest.importorskip("pyte")
+    from ptytools import HEIGHT, TODAY, WIDTH, child_env, script, wait_until
+
+    text = (Path(__file__).parent.parent / "data" / "iraq-transition.toml").read_text(encoding="utf-8")
+    path = tmp_path / "story.toml"
+    path.write_text(text.replace("../seeds/000_2478aec32e3f585e.txt", fifo.name), encoding="utf-8")
+    assert fifo.name in path.read_text(encoding="utf-8")
+    screen = pyte.Screen(WIDTH, HEIGHT)
+    stream = pyte.ByteStream(screen)
+    child = pexpect.spawn(
+        script(), [str(path), "--today", TODAY], env=child_env(), dimensions=(HEIGHT, WIDTH), timeout=10
+    )
+
+    def shown() -> str:
+        return "\n".join(screen.display)
+
+    def pump() -> bool:
+        try:
+            stream.feed(child.read_nonblocking(65536, timeout=0.05))
+        except pexpect.TIMEOUT:
+            pass
+        except pexpect.EOF:
+            return False
+        return True
+
+    try:
+        wait_until(lambda: pump() and "Step 1 of 5" in shown(), 30, "the first frame", shown)
+        child.send("q")
+        wait_until(lambda: not pump(), 5, "the exit", shown)
+        child.close()
+        assert child.exitstatus == 0
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
