@@ -107,8 +107,11 @@ def read_capped(path: str | os.PathLike[str], limit: int, what: str = "file") ->
             _too_large(limit, what)
         chunks: list[bytes] = []
         remaining = limit + 1
+        # The size only sets how much to ask for at first (one read for a regular file); the
+        # loop goes on until end of file or limit + 1 bytes, whatever the size said.
+        ask = max(_CHUNK, status.st_size + 1)
         while remaining > 0:
-            chunk = os.read(fd, min(remaining, _CHUNK))
+            chunk = os.read(fd, min(remaining, ask))
             if not chunk:
                 break
             chunks.append(chunk)
