@@ -8,7 +8,6 @@ node with a regular file; an unexpected exception was a traceback.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import select
 import stat
@@ -166,6 +165,7 @@ def test_a_short_write_is_an_error(tmp_path: Path, args: list[str], unbuffered: 
 
 def test_write_all_waits_out_a_non_blocking_pipe() -> None:
     """A descriptor left non-blocking (by a parent, a terminal multiplexer) raises EAGAIN when full."""
+    fcntl = pytest.importorskip("fcntl")
     read_end, write_end = os.pipe()
     flags = fcntl.fcntl(write_end, fcntl.F_GETFL)
     fcntl.fcntl(write_end, fcntl.F_SETFL, flags | os.O_NONBLOCK)
@@ -222,6 +222,7 @@ def test_export_to_dev_stdout_replaces_nothing(tmp_path: Path, capsys: Cap) -> N
     assert "cannot be replaced by its name" in err or "only a regular file" in err
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_export_refuses_a_fifo_without_opening_it(tmp_path: Path, capsys: Cap) -> None:
     fifo = tmp_path / "out.fifo"
     os.mkfifo(fifo)
