@@ -12,7 +12,7 @@ import calendar
 import math
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -20,6 +20,8 @@ from itertools import product
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
+
+from .edtf_input import edtf_parser, refuse_before_parsing
 
 Precision = Literal["day", "month", "year", "season", "interval", "other"]
 
@@ -280,38 +282,11 @@ def _plain_interval(text: str) -> DateSpan | None:
     )
 
 
-@lru_cache(maxsize=1)
-def _edtf_parser() -> Callable[[str], object]:
-    """edtf's parse function, imported on first use (building its grammar costs ~40 ms, and most
-    stories' dates never need it), with its stray output silenced.
-
-    When one of its classes rejects a match, edtf 5 prints "trying to <Class>.__init__(...)" to
-    stdout before re-raising (parser_classes.EDTFObject.parse_action): for `/..` that text landed in
-    `check`'s output and on the explorer's screen. A module-level `print` shadows the builtin for
-    that module alone; redirecting sys.stdout instead would race with other threads.
-    """
-    from edtf import parse_edtf
-    from edtf.parser import parser_classes
-
-    parser_classes.print = _discard  # type: ignore[attr-defined]
-    return parse_edtf  # type: ignore[no-any-return]
-
-
-def _discard(*_args: object, **_kwargs: object) -> None:
-    return None
-
-
 def _edtf_span(text: str) -> DateSpan:
-    from edtf.parser.edtf_exceptions import EDTFParseException
-
-    parse_edtf = _edtf_parser()
+    parse_edtf = edtf_parser()
     try:
         parsed = parse_edtf(text)
-    except EDTFParseException:
-        raise EdtfError(
-            f"{text!r} is not a valid EDTF date (examples: 2025-09, 2024-09-27?, ../2026-12)"
-        ) from None
-    except Exception:  # edtf's classes raise assorted errors, in words about its internals
+    except Exception:  # a parse error, or assorted errors from edtf's classes about their internals
         raise EdtfError(
             f"{text!r} is not a valid EDTF date (examples: 2025-09, 2024-09-27?, ../2026-12)"
         ) from None
@@ -372,37 +347,6 @@ def _guess_precision(text: str) -> Precision:
     return "other"
 
 
-MAX_DATE_LENGTH = 64
-"""Characters in a date: the longest a story needs (an interval of two times with zones) is ~50, and
-the edtf grammar takes ~60 ms per item of a set ([2024-09-27,...]): 64 keeps a date under ~0.2 s."""
-_DIGIT_RUN = re.compile(r"[0-9]+")
-_EXPONENT = re.compile(r"E([0-9]+)")
-
-
-def _gate(text: str) -> None:
-    """What the edtf library must never see: non-ASCII digits (`\\d` and `int()` read full-width
-    and Arabic-Indic digits), long strings, and numbers beyond the years 1-9999 that can be used
-    (`Y1E99999999`, 11 characters, kept the library busy for minutes computing 10**99999999)."""
-    if not isinstance(text, str) or not text.strip():
-        raise EdtfError("a date must be a non-empty EDTF string such as 2025-09")
-    if text != text.strip():
-        raise EdtfError(f"{text!r} has spaces around it")
-    if len(text) > MAX_DATE_LENGTH:
-        raise EdtfError(f"a date is at most {MAX_DATE_LENGTH} characters (this one has {len(text):,})")
-    odd = next((char for char in text if not (char.isascii() and char.isprintable())), None)
-    if odd is not None:
-        raise EdtfError(
-            f"{text!r} contains {odd!r} (U+{ord(odd):04X}); EDTF dates are written in ASCII: "
-            "the digits 0-9 and - / .. ? ~ % X"
-        )
-    for run in _DIGIT_RUN.findall(text):
-        if len(run) > 4:
-            raise EdtfError(f"{text!r} has a number of more than 4 digits; usable years are 0001-9999")
-    for exponent in _EXPONENT.findall(text):
-        if int(exponent) > 3:
-            raise EdtfError(f"{text!r} has an exponent past 9999; usable years are 0001-9999")
-
-
 def _interval_ends(text: str) -> None:
     """Each end of an interval must be a date on its own (or open: `..` or empty), so that words
     and exports, which describe the ends one by one, can describe every interval accepted."""
@@ -418,7 +362,9 @@ def _interval_ends(text: str) -> None:
 @lru_cache(maxsize=65536)
 def parse_date(text: str) -> DateSpan:
     """Parse an EDTF string into a DateSpan; raises EdtfError with an author-friendly message."""
-    _gate(text)
+    refusal = refuse_before_parsing(text)
+    if refusal is not None:
+        raise EdtfError(refusal)
     match = _PLAIN.match(text)
     if match:
         return _plain_span(text, match)

@@ -26,7 +26,8 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass
 
-from .dates import MAX_DATE_LENGTH, EdtfError, parse_date
+from .dates import EdtfError, parse_date
+from .edtf_input import MAX_DATE_LENGTH
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
