@@ -75,11 +75,10 @@ def _load_valid(
     except StoryLoadError as exc:
         report_problems(exc.problems)
         return None, len(exc.problems)
-    if verify:  # the explorer shows these itself
-        report_problems(loaded.warnings)
-    if not verify:
+    if not verify:  # the explorer checks the quotes, and shows the warnings, itself
         loaded.quotes_verified = False
         return loaded, 0
+    report_problems(loaded.warnings)
     problems = verify_quotes(loaded)
     if problems:
         report_problems(problems)
@@ -228,11 +227,8 @@ def terminal_problem() -> str | None:
 def cmd_explore(args: argparse.Namespace) -> int:
     problem = terminal_problem()
     if problem is not None:
-        print(
-            f"mission-tui: {problem}; use `mission-tui check FILE` to validate a story, "
-            "`mission-tui export -f markdown FILE` to read it as text",
-            file=sys.stderr,
-        )
+        say(f"{problem}; use `mission-tui check FILE` to validate a story, "
+            "`mission-tui export -f markdown FILE` to read it as text")
         return 2
     # The explorer checks quotes itself, after its first frame: a misquote only adds a warning.
     loaded, _ = _load_valid(Path(args.file) if args.file else bundled_story_path(), verify=False)
