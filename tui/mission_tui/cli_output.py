@@ -21,7 +21,7 @@ import sys
 import tempfile
 import traceback
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -117,7 +117,7 @@ class CheckedStdout:
 
 
 @contextlib.contextmanager
-def _output_errors() -> Any:
+def _output_errors() -> Iterator[None]:
     try:
         yield
     except BrokenPipeError:
