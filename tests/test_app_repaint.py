@@ -69,6 +69,7 @@ async def test_the_cli_keeps_the_heap_frozen_to_the_end(monkeypatch, bundled_sto
 
     ran: list[app_module.MissionApp] = []
     monkeypatch.setattr("mission_tui.terminal.run_app", lambda app: ran.append(app) or 0)
+    monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # pytest's stdin is no terminal
     assert cli.main([str(bundled_story.path)]) == 0
     (app,) = ran
     assert app.release_heap_on_exit is False

@@ -337,6 +337,7 @@ def test_keyboard_interrupt_exits_130_quietly(
 def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     """Stand in for mission_tui.app so routing is tested without starting a full-screen app."""
     calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # pytest's stdin is no terminal
 
     def make_app(loaded: Any, today: date | None = None) -> Any:
         calls.append({"loaded": loaded, "today": today})
@@ -378,6 +379,7 @@ def test_without_the_explorer_the_summary_is_printed(
     monkeypatch: pytest.MonkeyPatch, capsys: Cap
 ) -> None:
     monkeypatch.setitem(sys.modules, "mission_tui.app", None)  # import fails as if the module were missing
+    monkeypatch.setattr(cli, "terminal_problem", lambda: None)
     code, out, _ = run([], capsys)
     assert code == 0 and "explorer is not built yet" in out
 

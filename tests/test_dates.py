@@ -166,6 +166,7 @@ def _outcome(parse: object, text: str) -> tuple[object, ...] | str:
     return (span.lower, span.upper, span.lower_fuzzy, span.upper_fuzzy, span.uncertain, span.approximate)
 
 
+@settings(deadline=None)  # edtf's grammar takes 0.1-0.3 s to reject a level-2 interval on a busy machine
 @given(
     year_qualified_dates() | plain_dates(),
     year_qualified_dates() | plain_dates() | st.just(".."),

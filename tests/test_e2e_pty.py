@@ -167,11 +167,13 @@ INJECTED = [b"\x1b]0;PWNED", b"\x1b]8;;https://evil", b"\x1b]52;", b"\x9b2J", b"
 
 
 def hostile_story(tmp_path: Path) -> Path:
-    """The bundled story with OSC payloads in its title and an event title; quotes still verify."""
+    """The bundled story with OSC payloads in its title and an event title; quotes still verify
+    (against a copy of the seed beside it: a document outside the story's folder is warned about)."""
     bundled = bundled_story_path()
     seed = (bundled.parent / "../seeds/000_2478aec32e3f585e.txt").resolve()
+    shutil.copyfile(seed, tmp_path / "seed.txt")
     text = bundled.read_text(encoding="utf-8")
-    text = text.replace('"../seeds/000_2478aec32e3f585e.txt"', f'"{seed}"')
+    text = text.replace('"../seeds/000_2478aec32e3f585e.txt"', '"seed.txt"')
     payload = f"{OSC_TITLE} {OSC_LINK} {OSC_CLIPBOARD} \\u009b2J"
     text = text.replace(f'title = "{TITLE}', f'title = "{payload} {TITLE}', 1)
     text = text.replace(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mission_tui import cli
 from mission_tui.cli import main
 from mission_tui.ingest.command import is_digest, mark_draft, open_digest
 from mission_tui.ingest.writer import DRAFT_MARK
@@ -169,7 +170,10 @@ def test_a_written_draft_stays_flagged_until_its_header_is_removed(seed: Path, c
     assert reviewed.draft is None
 
 
-def test_explore_on_a_bad_digest_exits_2_without_the_explorer(tmp_path: Path, capsys: Cap) -> None:
+def test_explore_on_a_bad_digest_exits_2_without_the_explorer(
+    tmp_path: Path, capsys: Cap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # pytest's stdin is no terminal
     digest = tmp_path / "empty.txt"
     digest.write_bytes(b"\x00\x01binary")
     code, stdout, err = run([str(digest)], capsys)

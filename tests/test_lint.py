@@ -18,7 +18,11 @@ def typo_story(tmp_path: Path, old: str, new: str, after: str = 'id = "end-the-h
     text = bundled_story_path().read_text(encoding="utf-8")
     start = text.index(old, text.index(after))
     text = text[:start] + new + text[start + len(old) :]
-    text = text.replace('document = "../seeds/', f'document = "{bundled_story_path().parent.parent}/seeds/')
+    seeds = tmp_path / "seeds"  # beside the story, as the bundled story has them: no warning about it
+    seeds.mkdir(exist_ok=True)
+    for seed in (bundled_story_path().parent.parent / "seeds").iterdir():
+        (seeds / seed.name).write_bytes(seed.read_bytes())
+    text = text.replace('document = "../seeds/', 'document = "seeds/')
     path = tmp_path / "typo.toml"
     path.write_text(text, encoding="utf-8")
     return path

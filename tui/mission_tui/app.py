@@ -104,6 +104,17 @@ class MissionApp(App[None]):
                 title="Unreviewed draft",
                 severity="warning",
                 timeout=15,
+                markup=False,  # the file name comes from the user
+            )
+        if self.loaded.warnings:  # e.g. a document read from outside the story's folder (loader.py)
+            shown = [clean_line(w.message.removeprefix("warning: ")) for w in self.loaded.warnings[:3]]
+            more = len(self.loaded.warnings) - len(shown)
+            self.notify(
+                "\n".join(shown) + (f"\n… and {more} more (`mission-tui check` lists them)" if more else ""),
+                title="Files outside the story's folder",
+                severity="warning",
+                timeout=30,
+                markup=False,  # the paths come from the story
             )
         if self.story_size <= SYNC_LIMIT:
             self._index_ready(build_index(self.loaded.model, self.today))

@@ -8,21 +8,34 @@ removed, so a story can neither inject Rich markup nor terminal escapes. Problem
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
+from .cli_output import (
+    DEBUG_ENV,
+    OutputError,
+    UserError,
+    checked_stdout,
+    export_target,
+    finish_stdout,
+    prepare_streams,
+    report_problems,
+    report_unexpected,
+    say,
+    silence_stdout,
+    write_atomic,
+    write_stdout,
+)
 from .story.bundled import bundled_story_path
 from .story.conflicts import detect_conflicts
 from .story.export import FORMATS, NoDatedEvents, dumps_json, to_json, to_markdown, to_timelinejs
 from .story.lint import naming_warnings
-from .story.loader import LoadedStory, Problem, StoryLoadError, load_story
+from .story.loader import LoadedStory, StoryLoadError, load_story
 from .story.models import StoryFile
 from .story.sanitize import clean_line, clean_text
 from .story.schema import schema_text
@@ -37,26 +50,16 @@ COMMANDS = ("check", "export", "schema", "explore", "ingest")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class UserError(Exception):
-    """A problem the user can fix (bad output path, refusing to overwrite); printed, exit 2."""
-
-
 def _console() -> Console:
     from rich.console import Console
 
-    return Console(file=sys.stdout, highlight=False, markup=False, emoji=False)
+    return Console(file=checked_stdout(), highlight=False, markup=False, emoji=False)
 
 
 def _safe_text(text: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(clean_line(text), style=style)
-
-
-def _report(problems: Sequence[Problem]) -> None:
-    """One plain line per problem on stderr; control characters removed from paths and messages."""
-    for problem in problems:
-        print(clean_text(str(problem)).replace("\n", " "), file=sys.stderr)
 
 
 def _load_valid(
@@ -71,14 +74,15 @@ def _load_valid(
     try:
         loaded = load_story(path)
     except StoryLoadError as exc:
-        _report(exc.problems)
+        report_problems(exc.problems)
         return None, len(exc.problems)
-    if not verify:
+    if not verify:  # the explorer checks the quotes, and shows the warnings, itself
         loaded.quotes_verified = False
         return loaded, 0
+    report_problems(loaded.warnings)
     problems = verify_quotes(loaded)
     if problems:
-        _report(problems)
+        report_problems(problems)
         if quotes_must_verify:
             return None, len(problems)
         loaded.problems.extend(problems)
@@ -159,53 +163,9 @@ def _print_warnings(console: Console, loaded: LoadedStory) -> None:
 
     warnings = naming_warnings(loaded)
     if warnings:
-        _report(warnings)
+        report_problems(warnings)
         label = "warning" if len(warnings) == 1 else "warnings"
         console.print(Text(f"  {len(warnings)} {label} (listed on stderr)", style="yellow"))
-
-
-def _write_stdout(text: str) -> None:
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is not None:
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
-    else:
-        sys.stdout.write(text)
-
-
-def check_output(out: Path, force: bool) -> Path:
-    """Refuse a directory, an existing file without --force, or a missing directory; return the dir."""
-    if out.is_dir():
-        raise UserError(f"{out}: is a directory")
-    if out.exists() and not force:
-        raise UserError(f"{out}: already exists (use --force to overwrite)")
-    directory = out.parent
-    if not directory.is_dir():
-        raise UserError(f"{out}: directory {directory} does not exist")
-    return directory
-
-
-def write_atomic(out: Path, text: str, force: bool) -> None:
-    """Write via a temp file in the same directory and os.replace, so readers never see half a file."""
-    directory = check_output(out, force)
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{out.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise UserError(f"{out}: cannot write: {exc.strerror or exc}") from None
 
 
 def render_export(loaded: LoadedStory, fmt: str) -> str:
@@ -224,20 +184,20 @@ def render_export(loaded: LoadedStory, fmt: str) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output and args.output != "-" else None
     if out is not None:
-        check_output(out, args.force)  # before the work, so a refusal is quick
+        export_target(out, args.force)  # before the work, so a refusal is quick
     loaded, _ = _load_valid(Path(args.file) if args.file else bundled_story_path(), quotes_must_verify=False)
     if loaded is None:
         return 2
     text = render_export(loaded, args.format)
     if out is None:
-        _write_stdout(text)
+        write_stdout(text)
     else:
         write_atomic(out, text, args.force)
     return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    _write_stdout(schema_text())
+    write_stdout(schema_text())
     return 0
 
 
@@ -253,7 +213,28 @@ def _print_fallback(loaded: LoadedStory) -> None:
     console.print(Text("The explorer is not built yet; `mission-tui check` validates the story.", "yellow"))
 
 
+def terminal_problem() -> str | None:
+    """Why the explorer cannot run here, or None. It needs a terminal to read keys from (stdin) and
+    to draw on (stdout, and stderr, where Textual writes): given a file or a pipe instead, it drew
+    into the file and never exited. TERM=dumb terminals cannot position the cursor."""
+    for name, stream in (("input", sys.stdin), ("output", sys.stdout), ("error output", sys.stderr)):
+        try:
+            tty = stream is not None and stream.isatty()
+        except (AttributeError, ValueError):  # closed, or not a file
+            tty = False
+        if not tty:
+            return f"the explorer needs a terminal, and standard {name} is not one"
+    if os.environ.get("TERM", "") == "dumb":
+        return "the explorer needs a terminal that can move the cursor, and TERM is 'dumb'"
+    return None
+
+
 def cmd_explore(args: argparse.Namespace) -> int:
+    problem = terminal_problem()
+    if problem is not None:
+        say(f"{problem}; use `mission-tui check FILE` to validate a story, "
+            "`mission-tui export -f markdown FILE` to read it as text")
+        return 2
     from .ingest.command import is_digest, mark_draft, open_digest
 
     path = Path(args.file) if args.file else bundled_story_path()
@@ -290,6 +271,15 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a valid date: {exc}") from None
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes arguments in its errors ("unrecognized arguments: ..."): a file name with
+    ESC or BEL bytes in it reached the terminal raw. Errors are cleaned of control characters."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {clean_line(message)}\n")
+
+
 class _VersionAction(argparse.Action):
     """argparse's "version" action needs the string when the parser is built; reading it from the
     installed metadata costs ~12 ms of every start-up, so it is read only when asked for."""
@@ -302,13 +292,17 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mission-tui",
+        usage="%(prog)s [-h] [--version] [FILE] [--today YYYY-MM-DD]\n"
+        "       %(prog)s COMMAND [ARGS ...]",
         description="A terminal explorer for news narratives: timeline, key points, sources and "
         "conflicting claims.",
-        epilog="`mission-tui [FILE]` opens the explorer on FILE (default: the bundled story); a FILE that "
-        "is a news digest rather than a story is ingested first, as a draft. Use `mission-tui explore FILE` "
-        "for a file named like a command.",
+        epilog="`mission-tui [FILE] [--today YYYY-MM-DD]` opens the explorer on FILE (default: the "
+        "bundled story); a FILE that is a news digest rather than a story is ingested first, as a draft. "
+        "--today sets the date that splits past from upcoming (default: the system date). Use "
+        "`mission-tui explore FILE` for a file named like a command. "
+        f"{DEBUG_ENV}=1 shows the traceback of an unexpected error.",
     )
     parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -349,22 +343,34 @@ def route(argv: Sequence[str]) -> list[str]:
     return ["explore", *args]
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 invalid input or usage, 130 ^C)."""
-    parser = build_parser()
+def _run(argv: Sequence[str]) -> int:
     try:
-        args = parser.parse_args(route(sys.argv[1:] if argv is None else argv))
-        return int(args.handler(args))
+        args = build_parser().parse_args(route(argv))
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    return int(args.handler(args))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 2 invalid input or usage, 130 ^C,
+    1 for anything else that went wrong: output that could not be written, an unexpected error)."""
+    prepare_streams()
+    try:
+        status = _run(sys.argv[1:] if argv is None else argv)
+        finish_stdout()
+        return status
     except UserError as exc:
-        print(f"mission-tui: {clean_text(str(exc))}", file=sys.stderr)
+        say(str(exc))
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `mission-tui export ... | head`: the reader left; say nothing, and stop Python's own complaint.
-        with contextlib.suppress(OSError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         return 1
+    except OutputError as exc:
+        silence_stdout()
+        say(str(exc))
+        return 1
+    except Exception as exc:  # a bug, or a case nobody foresaw: one line, and how to see more
+        return report_unexpected(exc)

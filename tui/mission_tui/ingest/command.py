@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..story.loader import LoadedStory, Problem
+    from ..story.loader import LoadedStory
     from .draft import Draft
 
 _SNIFF_BYTES = 64 * 1024
@@ -56,13 +56,6 @@ def register(sub: Any) -> None:
     ingest.set_defaults(handler=cmd_ingest)
 
 
-def _report(problems: list[Problem]) -> None:
-    from ..story.sanitize import clean_text
-
-    for problem in problems:
-        print(clean_text(str(problem)).replace("\n", " "), file=sys.stderr)
-
-
 def _relative_document(digest: Path, story_dir: Path) -> str:
     """The digest's path as the story file will name it: relative to the story's directory."""
     return Path(os.path.relpath(digest.resolve(), story_dir.resolve())).as_posix()
@@ -90,7 +83,7 @@ def make_draft(digest: Path, story_dir: Path, year: int | None) -> Draft:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ..cli import UserError, check_output, write_atomic
+    from ..cli_output import UserError, export_target, report_problems, write_atomic, write_stdout
     from ..story.loader import LoadedStory, StoryLoadError, loads_story
     from ..story.verify import verify_quotes
     from .structure import DigestError
@@ -102,26 +95,25 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not to_stdout:
         if out.resolve() == digest.resolve():
             raise UserError(f"{out}: is the digest itself; name another output with -o")
-        check_output(out, args.force)  # before the work, so a refusal is quick
+        export_target(out, args.force)  # before the work, so a refusal is quick
     try:
         draft = make_draft(digest, Path.cwd() if to_stdout else out.parent, args.year)
     except DigestError as exc:
-        _report(exc.problems)
+        report_problems(exc.problems)
         return 2
     text = to_toml(draft.data, digest.as_posix())
     shown = "<stdout>" if to_stdout else str(out)
     try:  # never write a draft that `check` would reject
         loaded = LoadedStory(loads_story(text, shown), path=Path.cwd() / "-" if to_stdout else out)
     except StoryLoadError as exc:
-        _report(exc.problems)
+        report_problems(exc.problems)
         return 2
     problems = verify_quotes(loaded)
     if problems:
-        _report(problems)
+        report_problems(problems)
         return 2
     if to_stdout:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     else:
         write_atomic(out, text, args.force)
     _summarize(shown, loaded, draft, args.year)
@@ -149,23 +141,26 @@ def _summarize(shown: str, loaded: LoadedStory, draft: Draft, year: int | None) 
 
 def is_digest(path: Path) -> bool:
     """Whether `mission-tui FILE` should ingest FILE rather than load it as a story: a file that does
-    not end in .toml and whose first meaningful line is not TOML (`key = value`, `[table]`)."""
-    if path.suffix.lower() == ".toml" or not path.is_file():
+    not end in .toml or .json and whose first meaningful line is neither TOML (`key = value`,
+    `[table]`) nor the start of a JSON story (`{`)."""
+    if path.suffix.lower() in (".toml", ".json") or not path.is_file():
         return False
+    from ..story.files import FileReadError, read_head
     from .structure import looks_like_toml
 
     try:
-        with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
+        head = read_head(path, _SNIFF_BYTES, "digest")
+    except FileReadError:
         return False
-    return not looks_like_toml(head.decode("utf-8", errors="replace"))
+    text = head.decode("utf-8", errors="replace")
+    return not (looks_like_toml(text) or text.lstrip("\ufeff \t\r\n").startswith("{"))
 
 
 def open_digest(path: Path, year: int | None) -> LoadedStory | None:
     """A digest ingested in memory for the explorer (flagged as a draft), or None after reporting why not."""
     from pydantic import ValidationError
 
+    from ..cli_output import report_problems
     from ..story.loader import LoadedStory, Problem
     from ..story.models import StoryFile
     from .structure import DigestError
@@ -174,10 +169,10 @@ def open_digest(path: Path, year: int | None) -> LoadedStory | None:
         draft = make_draft(path, path.parent, year)
         model = StoryFile.model_validate(draft.data)
     except DigestError as exc:
-        _report(exc.problems)
+        report_problems(exc.problems)
         return None
     except ValidationError as exc:  # a bug in the extractor, not in the digest: say so plainly
-        _report(
+        report_problems(
             [
                 Problem(
                     str(path),
@@ -194,14 +189,14 @@ def open_digest(path: Path, year: int | None) -> LoadedStory | None:
 
 def mark_draft(loaded: LoadedStory) -> None:
     """A story file that still begins with the draft comment is shown as an unreviewed draft."""
+    from ..story.files import FileReadError, read_head
     from .writer import DRAFT_MARK
 
     if loaded.path is None:
         return
     try:
-        with loaded.path.open("r", encoding="utf-8", errors="replace") as handle:
-            first = handle.readline()
-    except OSError:
+        first = read_head(loaded.path, len(DRAFT_MARK.encode("utf-8")), "story file")
+    except FileReadError:
         return
-    if first.startswith(DRAFT_MARK):
+    if first.decode("utf-8", errors="replace").startswith(DRAFT_MARK):
         loaded.draft = f"unreviewed draft ({loaded.path.name} still begins with the draft comment)"

@@ -144,23 +144,17 @@ def _refuse(file: str, message: str, line: int | None = None) -> DigestError:
 
 
 def read_digest(path: Path) -> str:
-    """The digest's text, or a DigestError saying plainly why this file is not one."""
-    file = str(path)
+    """The digest's text, or a DigestError saying plainly why this file is not one.
+
+    Read through the story's one file reader: regular files only, at most MAX_DIGEST_BYTES + 1 bytes
+    (a FIFO, a terminal or /dev/zero named as a digest is refused, not read)."""
+    from ..story.files import FileReadError, read_capped
+
     try:
-        if path.is_dir():
-            raise _refuse(file, "is a directory, not a digest")
-        size = path.stat().st_size
-        if size > MAX_DIGEST_BYTES:
-            raise _refuse(
-                file,
-                f"is {size / 1e6:.1f} MB; digests are limited to {MAX_DIGEST_BYTES // (1024 * 1024)} MiB",
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise _refuse(file, "no such file") from None
-    except OSError as exc:
-        raise _refuse(file, f"cannot read: {exc.strerror or exc}") from None
-    return decode_digest(raw, file)
+        raw = read_capped(path, MAX_DIGEST_BYTES, "digest")
+    except FileReadError as exc:
+        raise _refuse(str(path), exc.reason, exc.line) from None
+    return decode_digest(raw, str(path))
 
 
 def decode_digest(raw: bytes, file: str) -> str:

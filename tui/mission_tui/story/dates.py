@@ -12,12 +12,16 @@ import calendar
 import math
 import re
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import product
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
+
+from .edtf_input import edtf_parser, refuse_before_parsing
 
 Precision = Literal["day", "month", "year", "season", "interval", "other"]
 
@@ -207,6 +211,31 @@ def _matches(digits: str, number: int) -> bool:
     return all(d in ("X", c) for d, c in zip(digits, f"{number:0{len(digits)}d}", strict=True))
 
 
+def _years_matching(year_d: str, ascending: bool) -> Iterator[int]:
+    """The years 1-9999 that four digits with X's allow, in order, without trying all 9,999 (a 29
+    February no matching year has, `XXX1-02-29`, took 0.5 s that way)."""
+    choices = [("0123456789" if d == "X" else d) for d in year_d]
+    if not ascending:
+        choices = [c[::-1] for c in choices]
+    for digits in product(*choices):
+        year = int("".join(digits))
+        if 1 <= year <= 9999:
+            yield year
+
+
+def _some_day_fits(month_d: str | None, day_d: str | None, months: tuple[int, int]) -> bool:
+    """Whether the month and day digits fit some month in a leap year. Without this check a day no
+    month has (`XXXX-1X-32`, `XXXX-X9-31`) was searched for through all 9,999 years: 2-13 s."""
+    if day_d is None:
+        return True
+    for month in range(months[0], months[1] + 1):
+        if month_d is not None and not _matches(month_d, month):
+            continue
+        if any(_matches(day_d, day) for day in range(1, calendar.monthrange(2000, month)[1] + 1)):
+            return True
+    return False
+
+
 def _unspecified_span(text: str) -> DateSpan | None:
     """Bounds for a date with unspecified digits: the first and last real days its digits allow."""
     match = _UNSPECIFIED.match(text)
@@ -215,18 +244,20 @@ def _unspecified_span(text: str) -> DateSpan | None:
     year_d, month_d, day_d = match.groups()
     years = _digit_range(year_d, 1, 9999)
     months = _digit_range(month_d or "XX", 1, 12)
-    if years is None or months is None:
+    if years is None or months is None or not _some_day_fits(month_d, day_d, months):
         raise EdtfError(f"{text!r} is not a valid EDTF date: its digits allow no real date")
 
-    def days(year: int, month: int) -> list[int]:
-        last = calendar.monthrange(year, month)[1]
-        return [d for d in range(1, last + 1) if day_d is None or _matches(day_d, d)]
+    fitting: dict[tuple[int, int], list[int]] = {}  # (month, its length) -> the days that fit
 
-    def first_day(years_: range, months_: range, pick: int) -> date | None:
+    def days(year: int, month: int) -> list[int]:
+        key = (month, calendar.monthrange(year, month)[1])
+        if key not in fitting:
+            fitting[key] = [d for d in range(1, key[1] + 1) if day_d is None or _matches(day_d, d)]
+        return fitting[key]
+
+    def first_day(years_: Iterable[int], months_: range, pick: int) -> date | None:
         # Few candidates ever fail (a day 31, 29 February), so this stops within a handful of steps.
         for year in years_:
-            if not _matches(year_d, year):
-                continue
             for month in months_:
                 if month_d is not None and not _matches(month_d, month):
                     continue
@@ -235,8 +266,8 @@ def _unspecified_span(text: str) -> DateSpan | None:
                     return date(year, month, allowed[pick])
         return None
 
-    lower = first_day(range(years[0], years[1] + 1), range(months[0], months[1] + 1), 0)
-    upper = first_day(range(years[1], years[0] - 1, -1), range(months[1], months[0] - 1, -1), -1)
+    lower = first_day(_years_matching(year_d, ascending=True), range(months[0], months[1] + 1), 0)
+    upper = first_day(_years_matching(year_d, ascending=False), range(months[1], months[0] - 1, -1), -1)
     if lower is None or upper is None:
         raise EdtfError(f"{text!r} is not a valid EDTF date: its digits allow no real date")
     parts = (("year", year_d), ("month", month_d), ("day", day_d))
@@ -271,18 +302,16 @@ def _interval(text: str) -> DateSpan:
 
 
 def _edtf_span(text: str) -> DateSpan:
-    # Imported here: building edtf's grammar costs ~40 ms, and most stories' dates never need it.
-    from edtf import parse_edtf
-    from edtf.parser.edtf_exceptions import EDTFParseException
-
+    parse_edtf = edtf_parser()
     try:
         parsed = parse_edtf(text)
-    except EDTFParseException:
+    except Exception:  # a parse error, or assorted errors from edtf's classes about their internals
         raise EdtfError(form_problem(text)) from None
-    except Exception as exc:  # the edtf grammar raises assorted errors for odd input
-        raise EdtfError(f"{text!r} is not a valid EDTF date: {exc}") from None
     precision: Precision
-    raw_precision = getattr(parsed, "precision", None)
+    try:
+        raw_precision = getattr(parsed, "precision", None)
+    except Exception:  # edtf raises ValueError for some intervals of unspecified dates
+        raw_precision = None
     kind = type(parsed).__name__
     if "/" in text:
         precision = "interval"
@@ -292,14 +321,7 @@ def _edtf_span(text: str) -> DateSpan:
         precision = raw_precision
     else:
         precision = _guess_precision(text)
-    bounds = []
-    for method in ("lower_strict", "upper_strict", "lower_fuzzy", "upper_fuzzy"):
-        try:
-            bounds.append(_struct_to_date(getattr(parsed, method)(), text, method.endswith("strict")))
-        except EdtfError:
-            raise
-        except (TypeError, ValueError, OverflowError):
-            bounds.append(None)
+    bounds = _edtf_bounds(parsed, text)
     return DateSpan(
         text=text,
         lower=bounds[0],
@@ -310,6 +332,23 @@ def _edtf_span(text: str) -> DateSpan:
         uncertain="?" in text or "%" in text,
         approximate="~" in text or "%" in text,
     )
+
+
+def _edtf_bounds(parsed: object, text: str) -> list[date | None]:
+    """Strict then fuzzy lower and upper bounds. A strict bound edtf cannot compute makes the date
+    unusable (None would read as an open end); a fuzzy one falls back to the strict bound."""
+    bounds: list[date | None] = []
+    for method in ("lower_strict", "upper_strict", "lower_fuzzy", "upper_fuzzy"):
+        strict = method.endswith("strict")
+        try:
+            bounds.append(_struct_to_date(getattr(parsed, method)(), text, strict))
+        except EdtfError:
+            raise
+        except Exception:  # edtf raises assorted errors (AttributeError, ZeroDivisionError ...)
+            if strict:
+                raise EdtfError(f"{text!r} is not a date whose bounds can be worked out") from None
+            bounds.append(bounds[len(bounds) - 2])
+    return bounds
 
 
 def _guess_precision(text: str) -> Precision:
@@ -330,16 +369,15 @@ def parse_date(text: str) -> DateSpan:
     Only the forms of `EDTF_PATTERN` are read (the schema's pattern for dates is the same), and each
     of them gets bounds; a string of another form is refused with words that say what to write.
     """
-    if not isinstance(text, str) or not text.strip():
-        raise EdtfError("a date must be a non-empty EDTF string such as 2025-09")
-    if text != text.strip():
-        raise EdtfError(f"{text!r} has spaces around it")
+    refusal = refuse_before_parsing(text)
+    if refusal is not None:
+        raise EdtfError(refusal)
     match = _PLAIN.match(text)
     if match:
         return _plain_span(text, match)
     span = _interval(text) if "/" in text else _single(text)
     if span.lower is None and span.upper is None:
-        raise EdtfError(f"{text!r} has no usable bounds")
+        raise EdtfError(f"{text!r} has no usable bounds (an interval needs at least one known end)")
     if span.lower and span.upper and span.lower > span.upper:
         raise EdtfError(f"{text!r} ends before it starts")
     return span

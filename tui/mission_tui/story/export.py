@@ -37,7 +37,7 @@ _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def dumps_json(data: Any) -> str:
     """Indented UTF-8 JSON whose text is safe to print on a terminal, ending with a newline."""
-    text = json.dumps(data, indent=2, ensure_ascii=False)
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)  # NaN is not JSON
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 

@@ -12,7 +12,7 @@ import contextlib
 import difflib
 from collections import Counter
 
-from .loader import LoadedStory, Problem, item_start_lines
+from .loader import LoadedStory, Problem, StoryLoadError, item_start_lines, read_text
 
 _MAX_NAMES_TO_COMPARE = 5_000  # suggestions compare every name: past this, name the warning only
 
@@ -20,8 +20,8 @@ _MAX_NAMES_TO_COMPARE = 5_000  # suggestions compare every name: past this, name
 def _lines(loaded: LoadedStory) -> list[int | None]:
     count = len(loaded.model.claims)
     if loaded.path is not None:
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            lines = item_start_lines(loaded.path.read_text(encoding="utf-8")).get("claims", [])
+        with contextlib.suppress(StoryLoadError):  # it was read a moment ago; if not now, no lines
+            lines = item_start_lines(read_text(loaded.path)).get("claims", [])
             if len(lines) == count:
                 return list(lines)
     return [None] * count

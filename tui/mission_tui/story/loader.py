@@ -18,8 +18,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .bundled import bundled_story_path
 from .chunked import load_in_slices
 from .derived import DERIVED_KEY, Derived
+from .files import FileReadError, decode_utf8, document_path, is_outside, read_capped, real_location
 from .models import SLUG_PATTERN, TABLES, ReferenceProblem, StoryFile, reference_problems
 from .suggest import date_literal_hint, quoting_hint, suggest_field
 
@@ -75,6 +77,9 @@ class LoadedStory:
     model: StoryFile
     path: Path | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Things the reader must be told that do not make the story invalid (a document read from
+    outside the story's folder); `check` prints them, the explorer shows them."""
     quotes_verified: bool = True
     """False until quotes are checked (`problems` then holds what was found); the explorer opens
     first and checks them after (verify.py)."""
@@ -95,7 +100,9 @@ def item_start_lines(text: str) -> dict[str, list[int]]:
     lines: dict[str, list[int]] = {table: [] for table in TABLES}
     header = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_\-]+)\s*\]\]")
     story = re.compile(r"^\s*\[\s*story\s*\]")
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only, as TOML's do: str.splitlines also breaks at U+2028, U+0085, \f ...,
+    # which may sit inside a string and would shift every line number after them.
+    for number, line in enumerate(text.split("\n"), start=1):
         match = header.match(line)
         if match and match.group(1) in lines:
             lines[match.group(1)].append(number)
@@ -217,33 +224,40 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
 
 def read_text(path: Path) -> str:
     """Read a story file as UTF-8 text, with a clear error for anything that is not one."""
-    file = str(path)
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise StoryLoadError([Problem(file, "no such file")]) from None
-    except OSError as exc:
-        raise StoryLoadError([Problem(file, f"cannot read: {exc.strerror or exc}")]) from None
-    if path.is_dir():
-        raise StoryLoadError([Problem(file, "is a directory, not a story file")])
-    if size > MAX_FILE_BYTES:
-        raise StoryLoadError(
-            [Problem(file, f"is {size / 1e6:.1f} MB; story files are limited to "
-                     f"{MAX_FILE_BYTES // (1024 * 1024)} MiB")]
+        return decode_utf8(read_capped(path, MAX_FILE_BYTES, "story file"), "TOML story")
+    except FileReadError as exc:
+        raise StoryLoadError([Problem(str(path), exc.reason, exc.line)]) from None
+
+
+def document_warnings(model: StoryFile, path: Path, text: str) -> list[Problem]:
+    """A warning per document file outside the story file's folder (the first source naming it).
+
+    Such a file is still read (a story may share a folder of sources), but a story that names
+    `/etc/passwd` or `../../secret` must not have it read without the reader being told which file.
+    The bundled story is ours: its folder is the package's (data/ and seeds/ side by side).
+    """
+    home = path.parent
+    if real_location(path) == real_location(bundled_story_path()):
+        home = home.parent
+    outside: dict[Path, tuple[int, str, str]] = {}  # real path -> first source: index, id, document
+    for index, source in enumerate(model.sources):
+        where = document_path(path.parent, source.document) if source.document is not None else None
+        if where is not None and is_outside(where, home):
+            outside.setdefault(real_location(where) or where, (index, source.id, str(source.document)))
+    if not outside:
+        return []
+    lines = item_start_lines(text).get("sources", [])
+    aligned = len(lines) == len(model.sources)  # inline-table items have no header line
+    return [
+        Problem(
+            str(path),
+            f"warning: source {source_id!r}: document {document!r} is outside the story's folder "
+            f"(it is {real})",
+            lines[index] if aligned else None,
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise StoryLoadError([Problem(file, f"cannot read: {exc.strerror or exc}")]) from None
-    if b"\x00" in raw:
-        raise StoryLoadError([Problem(file, "is a binary file, not a TOML story")])
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise StoryLoadError(
-            [Problem(file, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", line)]
-        ) from None
+        for real, (index, source_id, document) in outside.items()
+    ]
 
 
 @contextmanager
@@ -379,7 +393,9 @@ def load_story(path: str | Path) -> LoadedStory:
     """
     path = Path(path)
     with gc_paused():
-        loaded = LoadedStory(model=loads_story(read_text(path), str(path)), path=path)
+        text = read_text(path)
+        loaded = LoadedStory(model=loads_story(text, str(path)), path=path)
+        loaded.warnings = document_warnings(loaded.model, path, text)
         # Frozen before the collector is back on: its first collection would otherwise walk every
         # object just built (all still in the youngest generation), 0.08 s for 100k claims.
         gc.freeze()

@@ -30,6 +30,7 @@ from pydantic import Strict as NoCoercion  # not `Strict`: the BaseModel base be
 from pydantic.dataclasses import dataclass
 
 from .dates import EDTF_EXAMPLES, EDTF_PATTERN, EdtfError, parse_date
+from .edtf_input import MAX_DATE_LENGTH
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -57,7 +58,7 @@ Edtf = Annotated[
     str,
     Field(
         min_length=1,
-        max_length=100,
+        max_length=MAX_DATE_LENGTH,
         description="An EDTF date (ISO 8601-2), in quotes: 2025-09, 2024-09-27?, 2024?-09-27 (year "
         "uncertain), 2025-09~ (approximate), XXXX-09-27 (year not given), ../2026-12 (open start).",
         # The pattern is the schema's only (parse_date gives the loader's messages); the calendar
@@ -84,7 +85,9 @@ def _not_a_boolean(value: Any) -> Any:
 
 # No coercion from strings or booleans ("2500", "yes"): what the schema rejects, the loader rejects.
 Integer = Annotated[int, BeforeValidator(_integral), NoCoercion()]
-Number = Annotated[float, NoCoercion()]
+Number = Annotated[float, NoCoercion(), Field(allow_inf_nan=False)]
+"""A finite number, written bare: TOML allows `nan` and `inf`, which JSON cannot hold and no count
+or range means; "2500" in quotes is refused, as the schema refuses it."""
 
 
 class Strict(BaseModel):

@@ -7,12 +7,13 @@ curly and straight quotes, case and punctuation must match exactly. Pure: no Tex
 
 from __future__ import annotations
 
-import contextlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import LoadedStory, Problem, item_start_lines
+from .files import FileReadError, decode_utf8, document_path, read_capped, real_location
+from .loader import MAX_FILE_BYTES, LoadedStory, Problem, item_start_lines
 from .models import Claim, Source
 from .nearest import Nearest, nearest
 
@@ -40,24 +41,10 @@ class _Document:
 
 def _read_document(path: Path) -> _Document:
     try:
-        if path.is_dir():
-            return _Document(None, "is a directory")
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return _Document(None, "not found")
-    except OSError as exc:
-        return _Document(None, f"cannot be read ({exc.strerror or exc})")
-    if size > MAX_DOCUMENT_BYTES:
-        limit = MAX_DOCUMENT_BYTES // (1024 * 1024)
-        return _Document(None, f"is {size / 1e6:.1f} MB; documents are limited to {limit} MiB")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return _Document(None, f"cannot be read ({exc.strerror or exc})")
-    try:
-        return _Document(normalize_space(raw.decode("utf-8")), None)
-    except UnicodeDecodeError as exc:
-        return _Document(None, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})")
+        text = decode_utf8(read_capped(path, MAX_DOCUMENT_BYTES, "document"))
+        return _Document(normalize_space(text), None)
+    except FileReadError as exc:
+        return _Document(None, exc.reason + (f" (line {exc.line})" if exc.line else ""))
 
 
 def _lines_for(starts: dict[str, list[int]], table: str, count: int) -> list[int | None]:
@@ -71,8 +58,10 @@ class _Verifier:
         self.loaded = loaded
         self.file = str(loaded.path) if loaded.path is not None else "<story>"
         self.problems: list[Problem] = []
-        self.documents: dict[Path, _Document] = {}
-        self.reported_documents: set[str] = set()
+        self.documents: dict[str, _Document] = {}
+        self.document_keys: dict[str, str] = {}  # source id -> document_key
+        self.unreadable: dict[str, tuple[Source, str]] = {}  # document -> first source, error
+        self.unchecked: Counter[str] = Counter()  # document -> quotes that needed it
         self.sources = {s.id: s for s in loaded.model.sources}
         # Each source's excerpt and headline normalized once: a big story quotes each source many
         # times (100k claims: 1.3 s -> 0.1 s).
@@ -88,8 +77,10 @@ class _Verifier:
     def _item_starts(self) -> dict[str, list[int]]:
         """Line numbers of the items, read from the file (only once a problem needs them)."""
         if self.loaded.path is not None:
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                return item_start_lines(self.loaded.path.read_text(encoding="utf-8"))
+            try:
+                return item_start_lines(decode_utf8(read_capped(self.loaded.path, MAX_FILE_BYTES)))
+            except FileReadError:  # changed since it was loaded: the problems go without lines
+                pass
         return {}
 
     def claim_line(self, position: int) -> int | None:
@@ -104,37 +95,37 @@ class _Verifier:
             self._source_lines = dict(zip((s.id for s in sources), lines, strict=True))
         return self._source_lines.get(source_id)
 
+    def document_key(self, source: Source) -> str:
+        """Which file a source's document is (symlinks resolved): sources sharing one share a key."""
+        key = self.document_keys.get(source.id)
+        if key is None:
+            assert source.document is not None
+            path = document_path(self.loaded.base_dir, source.document)
+            key = "" if path is None else str(real_location(path) or path)
+            self.document_keys[source.id] = key
+        return key
+
     def document_text(self, source: Source) -> str | None:
-        """The source document's normalized text; None (and one Problem per source) if unreadable."""
-        assert source.document is not None
-        path = Path(source.document)
-        if not path.is_absolute():
-            base = self.loaded.base_dir
-            if base is None:
-                self._document_problem(
-                    source, "cannot be read: the story has no file, so a relative path has no base"
-                )
-                return None
-            path = base / path
-        key = path.resolve()
-        if key not in self.documents:
-            self.documents[key] = _read_document(key)
-        document = self.documents[key]
+        """The source document's normalized text; None if unreadable (remembered, reported once)."""
+        key = self.document_key(source)
+        document = self.documents.get(key)
+        if document is None:
+            no_base = "cannot be read: the story has no file, so a relative path has no base"
+            document = self.documents[key] = _read_document(Path(key)) if key else _Document(None, no_base)
         if document.error is not None:
-            self._document_problem(source, document.error)
+            self.unreadable.setdefault(key, (source, document.error))
         return document.text
 
-    def _document_problem(self, source: Source, error: str) -> None:
-        if source.id in self.reported_documents:
-            return
-        self.reported_documents.add(source.id)
-        self.problems.append(
-            Problem(
-                self.file,
-                f"source {source.id!r}: document {source.document!r} {error}",
-                self.source_line(source.id),
-            )
-        )
+    def document_problems(self) -> list[Problem]:
+        """One Problem per unreadable document, however many sources or claims rely on it."""
+        problems = []
+        for key, (source, error) in self.unreadable.items():
+            count = self.unchecked[key]
+            message = f"source {source.id!r}: document {source.document!r}: {error}"
+            if count:
+                message += f" ({count} quote{'s' if count != 1 else ''} could not be checked against it)"
+            problems.append(Problem(self.file, message, self.source_line(source.id)))
+        return problems
 
     def check(self, claim: Claim, position: int) -> None:
         quote = normalize_space(claim.quote)
@@ -157,20 +148,17 @@ class _Verifier:
             if quote in text:
                 return
         searched = [name for name, _ in texts]
-        unreadable = False
         if source.document is not None:
             document = self.document_text(source)
-            if document is not None:
-                if quote in document:
-                    return
-                searched.append(f"document {source.document!r}")
-            else:
-                unreadable = True
+            if document is None:  # the unreadable document is reported once, not once per claim
+                self.unchecked[self.document_key(source)] += 1
+                return
+            if quote in document:
+                return
+            searched.append(f"document {source.document!r}")
         where = ", ".join(searched) if searched else "nothing readable"
         shown = _shorten(quote)
         message = f"claim {claim.id!r}: quote “{shown}” not found in source {source.id!r} ({where})"
-        if unreadable:
-            message += "; its document could not be read"
         found = self.nearest(quote, source)
         if found is not None:
             message += f"; {found.describe()}"
@@ -204,7 +192,8 @@ class _Verifier:
 
 
 def verify_quotes(loaded: LoadedStory) -> list[Problem]:
-    """One Problem per claim whose quote is not in its source's text, and per unreadable document."""
+    """One Problem per claim whose quote is not in its source's text, and one per unreadable document
+    (the claims that needed it are not listed again)."""
     verifier = _Verifier(loaded)
     for source in loaded.model.sources:
         if source.document is not None:
@@ -213,4 +202,4 @@ def verify_quotes(loaded: LoadedStory) -> list[Problem]:
         verifier.check_excerpt(source)
     for position, claim in enumerate(loaded.model.claims):
         verifier.check(claim, position)
-    return verifier.problems
+    return verifier.document_problems() + verifier.problems
