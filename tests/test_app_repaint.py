@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from textual._compositor import ChopsUpdate
 
 from mission_tui import app as app_module
 from mission_tui.story.loader import LoadedStory, loads_story
-from mission_tui.widgets.compact import _blank_look as blank_look
-from mission_tui.widgets.compact import _look as look
+from mission_tui.widgets.cells import changed_span, look
 from mission_tui.widgets.detail import RelatedKeys
 
 GENERATE_PY = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
@@ -101,9 +101,17 @@ def test_related_keys_are_computed_per_row_not_built():
 Cells = list[list[tuple[str, object]]]
 
 
+def blank_look(style: Style) -> tuple[object, ...]:
+    """What a style shows on a blank cell: its background, unless a line or reverse video is drawn."""
+    drawn = ("reverse", "underline", "underline2", "strike", "overline", "frame", "encircle", "blink")
+    if any(getattr(style, name) for name in drawn):
+        return ("all", look(style))
+    return ("blank", style.bgcolor, style.link, look(style)[2])
+
+
 def screen_cells(app: app_module.MissionApp) -> Cells:
     """The screen as (character, look) per cell, as the compositor would send it in full: what shows
-    (a space's foreground colour or boldness does not, as compact.py relies on)."""
+    (a space's foreground colour or boldness does not)."""
     rows: Cells = []
     for strip in app.screen._compositor.render_strips():
         row: list[tuple[str, object]] = []
@@ -168,7 +176,7 @@ def test_a_changed_row_repaints_from_its_first_changed_cell() -> None:
     from rich.style import Style
     from textual.strip import Strip
 
-    from mission_tui.widgets.compact import changed_span as _changed_span
+    _changed_span = changed_span
 
     label, text = Style(bold=True), Style()
 

@@ -281,7 +281,7 @@ def test_watchdog_restores_and_exits_when_the_loop_is_stuck(tmp_path):
 def test_a_failed_write_sends_the_rest_to_dev_null():
     """What Textual's writer thread sees once the terminal is gone: no exception, nothing blocks, and
     the descriptor now points at /dev/null, so Python's final flush cannot fail either."""
-    from mission_tui.terminal import HangupTolerantStream
+    from mission_tui.textual_compat.driver import HangupTolerantStream
 
     read_end, write_end = os.pipe()
     os.close(read_end)  # writing now fails with EPIPE, as a hung-up tty fails with EIO

@@ -207,7 +207,7 @@ async def test_scrollbar_repaints_only_when_its_thumb_moves():
         await pilot.press("end")
         await pilot.pause()
         assert repaints  # now the thumb is at the bottom
-        assert bar._drawn == bar._thumb() != at_top  # and what is drawn is where it should be
+        assert bar.drawn_thumb == bar._thumb() != at_top  # and what is drawn is where it should be
 
 
 async def test_a_moving_thumb_repaints_only_the_scrollbar_rows_that_change():
@@ -231,7 +231,7 @@ async def test_a_moving_thumb_repaints_only_the_scrollbar_rows_that_change():
         on_screen = [strip.text for strip in bar.render_lines(full)]
         bar._styles_cache.clear()
         assert on_screen == [strip.text for strip in bar.render_lines(full)]
-        assert bar._drawn == bar._thumb()
+        assert bar.drawn_thumb == bar._thumb()
 
 
 async def test_new_items_repaint_the_rows_not_the_scrollbar():

@@ -14,16 +14,16 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from . import output
+from . import textual_compat
 from .screens.commands import StoryItemsProvider
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .screens.palette import SafeCommandPalette
 from .story.date_words import date_words
 from .story.index import StoryIndex, build_index
 from .story.loader import LoadedStory, Problem, gc_paused
 from .story.sanitize import clean_line
 from .story.verify import verify_quotes
+from .textual_compat.palette import palette_class
 
 THEMES = ("textual-dark", "nord", "gruvbox", "textual-light", "ansi-dark")
 """The themes `t` cycles through; ansi-dark uses the terminal's own 16 colours."""
@@ -73,7 +73,7 @@ class MissionApp(App[None]):
 
     def __init__(self, loaded: LoadedStory, today: date | None = None, theme: str | None = None) -> None:
         super().__init__()
-        output.install()  # fewer bytes per frame for the terminal (and the SSH link to it)
+        textual_compat.install()  # Textual workarounds, unless stock Textual is asked for
         self.loaded = loaded
         self.today = today or date.today()
         self.index: StoryIndex | None = None
@@ -172,15 +172,15 @@ class MissionApp(App[None]):
         return super().pop_screen()
 
     def action_command_palette(self) -> None:
-        """Textual's palette, hardened against keys arriving in one burst (see screens/palette.py)."""
-        if self.use_command_palette and not SafeCommandPalette.is_open(self):
-            self.push_screen(SafeCommandPalette(id="--command-palette"))
+        """Textual's palette, hardened against keys arriving in one burst (textual_compat.palette)."""
+        if self.use_command_palette and not palette_class().is_open(self):
+            self.push_screen(palette_class()(id="--command-palette"))
 
     def search_themes(self) -> None:
         """The palette's theme picker, on the hardened palette too (Textual's uses the plain one)."""
         from textual.theme import ThemeProvider
 
-        self.push_screen(SafeCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…"))
+        self.push_screen(palette_class()(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_cycle_theme(self) -> None:
         current = self.theme if self.theme in THEMES else THEMES[-1]

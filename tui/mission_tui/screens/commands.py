@@ -18,11 +18,11 @@ _FUZZY_LIMIT = 20_000  # beyond this many items, only substring matches are scor
 class StoryItemsProvider(Provider):
     """Every item of the story, searchable by its title; choosing one jumps to it."""
 
-    def _index(self) -> StoryIndex | None:
+    def story_index(self) -> StoryIndex | None:
         return getattr(self.app, "index", None)
 
-    def _entries(self) -> list[PaletteEntry]:
-        index = self._index()
+    def entries(self) -> list[PaletteEntry]:
+        index = self.story_index()
         if index is None:
             return []
         cached = getattr(index, "_palette_cache", None)
@@ -37,13 +37,13 @@ class StoryItemsProvider(Provider):
             jump(entry.kind, entry.id)
 
     async def discover(self) -> Hits:
-        for entry in self._entries()[:_MAX_HITS]:
+        for entry in self.entries()[:_MAX_HITS]:
             yield DiscoveryHit(
                 Content(entry.label), partial(self._jump, entry), text=entry.label, help=escape(entry.help)
             )
 
     async def search(self, query: str) -> Hits:
-        entries = self._entries()
+        entries = self.entries()
         matcher = self.matcher(query)
         needle = query.casefold().strip()
         fuzzy = len(entries) <= _FUZZY_LIMIT

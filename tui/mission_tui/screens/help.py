@@ -13,6 +13,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..textual_compat.bindings import bindings_of
+
 # Descriptions for bindings Textual declares without one.
 _DEFAULT_DESCRIPTIONS = {
     "app.focus_next": "Next pane",
@@ -25,7 +27,7 @@ _DEFAULT_DESCRIPTIONS = {
 def binding_rows(node: DOMNode, app_key_display: callable) -> list[tuple[str, str]]:  # type: ignore[valid-type]
     """(keys, description) per action for one node's bindings, keys of the same action joined."""
     by_action: dict[tuple[str, str], list[str]] = {}
-    for bindings in node._bindings.key_to_bindings.values():
+    for bindings in bindings_of(node).values():
         for binding in bindings:
             if binding.system:
                 continue

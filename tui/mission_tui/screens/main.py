@@ -13,12 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..story.index import TODAY_KEY, StoryIndex
+from ..textual_compat.borders import set_border_subtitle
 from ..widgets.conflicts import ConflictsPane
 from ..widgets.detail import DetailPane
 from ..widgets.header import StoryHeader
 from ..widgets.key_points import KeyPointsPane
 from ..widgets.pane import Pane
-from ..widgets.repaint import set_border_subtitle
 from ..widgets.rows import ROW_RENDERERS, timeline_row
 from ..widgets.sources import SourcesPane
 from ..widgets.timeline import TimelinePane

@@ -13,10 +13,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ..story.index import KIND_LABELS, TODAY_KEY, Links, StoryIndex
-from .compact import CompactLines
+from ..textual_compat.borders import set_border_title
+from ..textual_compat.scrolling import auto_height
 from .detail_body import DetailText, DetailView
 from .detail_render import body_for
-from .repaint import auto_height, set_border_title
 from .virtual_list import VirtualList
 
 RELATED_KINDS = ("event", "key_point", "source", "claim", "conflict")
@@ -32,10 +32,10 @@ class RelatedKeys(Sequence[str]):
     def __init__(self, links: Links | None = None) -> None:
         parts = [(kind, links.of(kind)) for kind in RELATED_KINDS] if links is not None else []
         self._parts = [(kind, items) for kind, items in parts if items]
-        self._length = sum(len(items) for _, items in self._parts)
+        self._total = sum(len(items) for _, items in self._parts)
 
     def __len__(self) -> int:
-        return self._length
+        return self._total
 
     @overload
     def __getitem__(self, position: int) -> str: ...
@@ -45,10 +45,10 @@ class RelatedKeys(Sequence[str]):
 
     def __getitem__(self, position: int | slice) -> str | list[str]:
         if isinstance(position, slice):
-            return [self[i] for i in range(*position.indices(self._length))]
+            return [self[i] for i in range(*position.indices(self._total))]
         if position < 0:
-            position += self._length
-        if not 0 <= position < self._length:
+            position += self._total
+        if not 0 <= position < self._total:
             raise IndexError(position)
         for kind, items in self._parts:
             if position < len(items):
@@ -62,11 +62,11 @@ class RelatedKeys(Sequence[str]):
                 yield f"{kind}:{item}"
 
 
-class RelatedHeading(CompactLines, Static):
+class RelatedHeading(Static):
     """"Related 4 · press 5" above the related list."""
 
 
-class DetailPane(CompactLines, Vertical):
+class DetailPane(Vertical):
     """Shows one item; Enter on a related item asks the screen to jump to it."""
 
     class JumpRequested(Message):

@@ -11,12 +11,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input
 
-from .compact import CompactLines
-from .repaint import set_border_title
+from ..textual_compat.borders import set_border_title
 from .virtual_list import VirtualList
 
 
-class Pane(CompactLines, Vertical):
+class Pane(Vertical):
     """Base for the four story panes. Subclasses set KIND, TITLE and render rows."""
 
     KIND: ClassVar[str] = ""
