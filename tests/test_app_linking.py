@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mission_tui.kinds import ITEM_KINDS
+
 SIZE = (80, 24)
 
 
@@ -10,7 +12,7 @@ def marks(app) -> dict[str, frozenset[str]]:
 
 
 def expected(app, kind: str, key: str) -> dict[str, frozenset[str]]:
-    links = app.index.links(kind, key)
+    links = ITEM_KINDS[kind].links(app.main_screen.index, key)
     return {
         other: frozenset() if other == kind else frozenset(links.of(other))
         for other in ("event", "key_point", "source", "conflict")

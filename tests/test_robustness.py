@@ -151,7 +151,7 @@ def totals(app: MissionApp) -> dict[str, int]:
 
 async def wait_for_index(app: MissionApp, pilot: Pilot[None]) -> None:
     deadline = time.monotonic() + INDEX_TIMEOUT
-    while app.index is None:
+    while app.main_screen.index is None:
         assert time.monotonic() < deadline, "the story was not indexed in time"
         assert app.return_code is None, "the app stopped while indexing"
         await pilot.pause(0.02)

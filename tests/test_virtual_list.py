@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.content import Content
 
@@ -191,6 +192,7 @@ async def test_rows_are_drawn_once_and_reused_when_the_list_scrolls():
         assert marked is not first and marked.text.startswith("▌")
 
 
+@pytest.mark.patched
 async def test_scrollbar_repaints_only_when_its_thumb_moves():
     app = ListApp([str(i) for i in range(100_000)])
     async with app.run_test(size=(40, 10)) as pilot:
@@ -210,6 +212,7 @@ async def test_scrollbar_repaints_only_when_its_thumb_moves():
         assert bar.drawn_thumb == bar._thumb() != at_top  # and what is drawn is where it should be
 
 
+@pytest.mark.patched
 async def test_a_moving_thumb_repaints_only_the_scrollbar_rows_that_change():
     app = ListApp([str(i) for i in range(30)])  # a thumb a third of the track
     async with app.run_test(size=(40, 10)) as pilot:

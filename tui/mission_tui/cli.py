@@ -73,14 +73,12 @@ def _load_valid(
         _report(exc.problems)
         return None, len(exc.problems)
     if not verify:
-        loaded.quotes_verified = False
         return loaded, 0
     problems = verify_quotes(loaded)
     if problems:
         _report(problems)
         if quotes_must_verify:
             return None, len(problems)
-        loaded.problems.extend(problems)
     return loaded, 0
 
 
@@ -264,7 +262,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     # run_app, not app.run(): SIGTERM/SIGHUP/SIGINT become a clean exit that restores the terminal,
     # and the status says how it ended (0 quit, 1 error, 128 + signal number).
-    app = make_app(loaded, today=args.today or date.today())
+    app = make_app(loaded, today=args.today or date.today(), quote_problems=None)  # not checked yet
     app.release_heap_on_exit = False  # the process ends with the app
     return run_app(app)
 

@@ -25,7 +25,7 @@ from .claim_values import claim_range as claim_range
 from .claim_values import compare_claims as compare_claims
 from .claim_values import date_range, partition
 from .claim_values import normalize_text as normalize_text
-from .loader import gc_paused
+from .heap import gc_paused
 from .models import (
     Bound,
     Claim,
