@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from rich.style import Style
 from textual._compositor import ChopsUpdate
@@ -13,24 +9,18 @@ from textual._compositor import ChopsUpdate
 from mission_tui import app as app_module
 from mission_tui import textual_compat
 from mission_tui.story import heap
-from mission_tui.story.loader import LoadedStory, loads_story
+from mission_tui.story.loader import LoadedStory
 from mission_tui.widgets.cells import changed_span, look
 from mission_tui.widgets.detail import RelatedKeys
+from stories import generated_story as generated
 
-GENERATE_PY = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 SIZE = (80, 24)
 
 
 @pytest.fixture(scope="module")
 def generated_story() -> LoadedStory:
     """A 300-claim benchmark story: every event's detail text is taller than the view at 80x24."""
-    spec = importlib.util.spec_from_file_location("bench_generate_repaint", GENERATE_PY)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    text = module.generate_story_text(300, 0)
-    return LoadedStory(model=loads_story(text, "generated.toml"), path=Path("generated.toml"))
+    return generated(300)
 
 
 @pytest.mark.patched
@@ -205,11 +195,9 @@ SCROLL_KEYS = ["j"] * 14 + ["k"] * 12 + ["pagedown", "j", "j", "pageup", "k", "e
 
 
 @pytest.fixture(scope="module")
-def scrolling_story(generated_story) -> LoadedStory:
+def scrolling_story() -> LoadedStory:
     """1,500 claims: 150 events, 15 sources, 20 key points; every pane scrolls at 80x24."""
-    module = sys.modules["bench_generate_repaint"]
-    text = module.generate_story_text(1_500, 0)
-    return LoadedStory(model=loads_story(text, "generated.toml"), path=Path("generated.toml"))
+    return generated(1_500)
 
 
 @pytest.mark.parametrize("pane", ["1", "2", "3"])

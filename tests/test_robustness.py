@@ -20,16 +20,12 @@ together with the last bursts. `MISSION_TUI_SEED=<n>` replaces the default seeds
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import os
 import random
 import re
-import sys
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 from textual import events
@@ -39,11 +35,11 @@ from textual.widgets import Input, Static
 
 from mission_tui.app import MissionApp
 from mission_tui.screens.main import MIN_HEIGHT, MIN_WIDTH
-from mission_tui.story.loader import LoadedStory, loads_story
+from mission_tui.story.loader import LoadedStory
+from piloting import SETTLE_TIMEOUT, until
+from stories import generated_story
 
-GENERATE_PY = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 INDEX_TIMEOUT = 60.0  # the 10k story is indexed in a worker thread (well under 1 s normally)
-SETTLE_TIMEOUT = 10.0  # for a key to take effect; generous, for a machine busy with other work
 
 # Every key the explorer binds (app, main screen, panes, lists, detail, help, palette, filters), with
 # weights: moving around most, opening modals less. q, ctrl+q and ctrl+c's quit are left out: q is
@@ -84,20 +80,10 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, character)
 
 
-def _load_generate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", GENERATE_PY)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def story_10k() -> LoadedStory:
     """A valid 10,000-claim story (1,000 events), as benchmarks/generate.py writes it for seed 0."""
-    text = _load_generate().generate_story_text(10_000, seed=0)
-    return LoadedStory(model=loads_story(text, "generated-10k.toml"), path=Path("generated-10k.toml"))
+    return generated_story(10_000)
 
 
 class Monkey:
@@ -155,20 +141,6 @@ async def wait_for_index(app: MissionApp, pilot: Pilot[None]) -> None:
         assert time.monotonic() < deadline, "the story was not indexed in time"
         assert app.return_code is None, "the app stopped while indexing"
         await pilot.pause(0.02)
-
-
-async def until(pilot: Pilot[None], done: Callable[[], bool], timeout: float = SETTLE_TIMEOUT) -> bool:
-    """Wait for `done()`, polling: `pilot.pause()` alone is not enough on a busy machine.
-
-    Its idle test compares CPU time with wall time, so a process starved by other work looks idle
-    while a key is still on its way (App -> focused widget -> bubbling back to the App's bindings).
-    """
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline or not pilot.app.is_running:
-            return done()
-        await pilot.pause(0.01)
-    return True
 
 
 async def stopped(app: MissionApp, timeout: float = SETTLE_TIMEOUT) -> bool:

@@ -84,7 +84,7 @@ class MissionApp(App[None]):
     def pop_screen(self) -> AwaitComplete:
         """Never pop the explorer itself: a burst of keys can ask a closing modal to pop twice."""
         if len(self.screen_stack) <= 1:
-            return AwaitComplete.nothing()
+            return AwaitComplete.nothing()  # type: ignore[no-untyped-call,no-any-return]  # unannotated upstream
         return super().pop_screen()
 
     # -- actions -------------------------------------------------------------------------------
@@ -92,7 +92,8 @@ class MissionApp(App[None]):
     def action_command_palette(self) -> None:
         """Textual's palette, hardened against keys arriving in one burst (textual_compat.palette)."""
         palette = palette_class()
-        if self.use_command_palette and not palette.is_open(self):
+        # App is invariant in its return type, and is_open wants an App[object]; it reads app.screen.
+        if self.use_command_palette and not palette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(palette(id="--command-palette"))
 
     def search_themes(self) -> None:

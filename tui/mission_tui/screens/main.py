@@ -85,12 +85,12 @@ class MainScreen(Screen[None]):
     ]
 
     # Textual sets these classes on the screen as it resizes; the stylesheet lays out by them.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-too-narrow"),
         (MIN_WIDTH, "-narrow"),
         (110, "-wide"),
     ]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    VERTICAL_BREAKPOINTS = [
         (0, "-too-short"),
         (MIN_HEIGHT, "-short"),
         (34, "-tall"),

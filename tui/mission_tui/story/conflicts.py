@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations, zip_longest
 from operator import itemgetter
+from typing import cast
 
 from .claim_values import APPROXIMATE as APPROXIMATE  # re-exported: the detector's public names
 from .claim_values import Relation as Relation
@@ -32,6 +33,7 @@ from .models import (
     ConflictStatus,
     CuratedConflict,
     DateValue,
+    QuantityValue,
     Rank,
     StoryFile,
     TextValue,
@@ -90,21 +92,23 @@ def _entries(claims: Sequence[Claim]) -> dict[_PartKey, list[_Entry]]:
         if kind is DateValue:
             bound = claim.bound
             cache = ranges[0 if bound is target else 1 if bound is after else 2]
-            text = value.date
+            text = cast(DateValue, value).date
             span = cache.get(text)
             if span is None:
                 span = cache[text] = date_range(text, bound)
             part, entry = as_date, (span[0], span[1], position)
         elif kind is TextValue:
-            part, entry = as_text, (value.text, position)  # type: ignore[assignment]
+            # A text's entry is (text, position) until the partition is compared (see _Entry).
+            part, entry = as_text, (cast(TextValue, value).text, position)  # type: ignore[assignment]
         else:  # a QuantityValue: the value union holds exactly these three types
             bound = claim.bound
             cached = amounts[0 if bound is target else 1 if bound is after else 2]
-            qkey = (value.amount, value.low, value.high, value.approximate, value.unit)
+            quantity = cast(QuantityValue, value)
+            qkey = (quantity.amount, quantity.low, quantity.high, quantity.approximate, quantity.unit)
             found = cached.get(qkey)
             if found is None:
                 found = cached[qkey] = (partition(claims[position]), claim_range(claims[position]))
-            part, span = found  # type: ignore[assignment]
+            part, span = found
             if span is None:
                 continue
             entry = (span[0], span[1], position)
@@ -120,7 +124,7 @@ def _items(claims: Sequence[Claim], entries: list[_Entry], text: bool) -> list[I
     """A partition's items if some of its ranges are disjoint (texts placed by rank), else None."""
     if text:
         raw = [entry[0] for entry in entries]
-        norm = {text: normalize_text(text) for text in set(raw)}  # type: ignore[arg-type]
+        norm = {text: normalize_text(text) for text in set(raw)}
         place = {text: float(i) for i, text in enumerate(sorted(set(norm.values())))}
         if len(place) < 2:
             return None

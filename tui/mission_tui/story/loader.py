@@ -10,9 +10,11 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .chunked import load_in_slices
 from .heap import freeze_heap, gc_paused
@@ -23,7 +25,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
-try:  # optional: the `fast` extra
+_rtoml: ModuleType | None
+try:  # a dependency, but a wheel may be missing for a platform: tomllib then parses everything
     import rtoml as _rtoml
 except ImportError:  # pragma: no cover - depends on the install
     _rtoml = None
@@ -145,7 +148,7 @@ def _schema_problems(
     return problems
 
 
-def _clean_message(error: dict[str, Any]) -> str:
+def _clean_message(error: ErrorDetails) -> str:
     if error["type"] == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
         return "ids and references are lower-case slugs: letters and digits joined by - _ . (e.g. 'the-hill')"
     if error["type"] in _NOT_A_TABLE:
@@ -160,17 +163,18 @@ def _clean_message(error: dict[str, Any]) -> str:
 def parse_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a located Problem.
 
-    rtoml (Rust, an optional dependency) parses large stories ~4x faster than tomllib. Any file it
+    rtoml (Rust, a dependency) parses large stories ~4x faster than tomllib. Any file it
     rejects is parsed again by tomllib, so what the user sees for a bad file, and which files are
     accepted, is decided by the standard-library parser.
     """
     if _rtoml is not None:
         try:
-            return _rtoml.loads(text)
+            parsed: dict[str, Any] = _rtoml.loads(text)
+            return parsed
         except Exception:  # rtoml's errors carry no structured position: let tomllib explain
             pass
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text)  # type: ignore[no-any-return]  # tomli (3.10) ships no annotations
     except RecursionError:
         raise StoryLoadError([Problem(file, "TOML nesting is too deep to be a story file")]) from None
     except tomllib.TOMLDecodeError as exc:

@@ -38,7 +38,7 @@ class DismissOnce(CommandPalette):
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         if self.dismissed or not self.is_current:
-            return AwaitComplete.nothing()
+            return AwaitComplete.nothing()  # type: ignore[no-untyped-call,no-any-return]  # unannotated upstream
         self.dismissed = True
         return super().dismiss(result)
 

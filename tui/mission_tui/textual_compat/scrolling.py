@@ -52,7 +52,7 @@ def _shows_vertical_scrollbar(widget: ScrollView, size: Size, view_height: int) 
     overflow = widget.styles.overflow_y
     if overflow == "auto":
         return size.height > view_height
-    return overflow == "scroll"
+    return bool(overflow == "scroll")
 
 
 def _sync_scrollbar(widget: Widget) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import cast, overload
+from typing import overload
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -23,8 +23,8 @@ from .virtual_list import VirtualList
 def split_related(composite: str) -> tuple[Kind, str]:
     """A related list key `kind:id` (built by RelatedKeys from the registry's kinds) as its parts."""
     kind, _, key = composite.partition(":")
-    assert kind in ITEM_KINDS, composite
-    return cast(Kind, kind), key
+    assert kind in ITEM_KINDS, composite  # narrows `kind` to a Kind
+    return kind, key
 
 
 class RelatedKeys(Sequence[str]):

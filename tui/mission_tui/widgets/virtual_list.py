@@ -85,8 +85,8 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
     """Position of the cursor among the visible (filtered) rows. Not `repaint`: a move repaints only the
     two rows involved (or the viewport when it scrolls), not the whole list."""
 
-    class Highlighted(Message):
-        """The cursor moved to a different item."""
+    class ItemMessage(Message):
+        """Base of the list's messages: which list, and which item (as OptionList.OptionMessage)."""
 
         def __init__(self, virtual_list: VirtualList, key: str | None) -> None:
             super().__init__()
@@ -97,17 +97,16 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         def control(self) -> VirtualList:
             return self.virtual_list
 
-    class Selected(Message):
+    class Highlighted(ItemMessage):
+        """The cursor moved to a different item (None: the list is empty)."""
+
+    class Selected(ItemMessage):
         """Enter (or a click) chose the item under the cursor."""
 
-        def __init__(self, virtual_list: VirtualList, key: str) -> None:
-            super().__init__()
-            self.virtual_list = virtual_list
-            self.key = key
+        key: str
 
-        @property
-        def control(self) -> VirtualList:
-            return self.virtual_list
+        def __init__(self, virtual_list: VirtualList, key: str) -> None:
+            super().__init__(virtual_list, key)
 
     def __init__(
         self,
