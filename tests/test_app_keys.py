@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mission_tui.screens.help import HelpScreen
 from mission_tui.story.index import TODAY_KEY
 from mission_tui.widgets.virtual_list import VirtualList
@@ -14,6 +16,7 @@ def detail_text(app) -> str:
     return app.main_screen.detail.body.content.plain
 
 
+@pytest.mark.slow
 async def test_number_keys_focus_panes(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -33,6 +36,7 @@ async def test_number_keys_focus_panes(make):
         assert app.focused is screen.detail.related
 
 
+@pytest.mark.slow
 async def test_tab_and_shift_tab_cycle_panes(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -124,6 +128,7 @@ async def test_step_from_today_marker(make):
         assert tl.highlighted_key == "drawdown"
 
 
+@pytest.mark.slow
 async def test_filter_with_slash_enter_and_escape(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -198,6 +203,7 @@ async def test_ctrl_q_quits(make):
         assert not app.is_running
 
 
+@pytest.mark.slow
 async def test_palette_jumps_to_an_item_by_title(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -213,6 +219,7 @@ async def test_palette_jumps_to_an_item_by_title(make):
         assert "A partnership follows." in detail_text(app)
 
 
+@pytest.mark.slow
 async def test_palette_jumps_to_a_conflict_and_a_claim(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -250,6 +257,7 @@ async def test_enter_opens_detail_and_related_enter_jumps(make):
         assert "Beta Wire" in detail_text(app)
 
 
+@pytest.mark.slow
 async def test_detail_text_scrolls_with_keys_wheel_and_its_scrollbar(make, bundled_story):
     from textual import events
     from textual.geometry import Offset

@@ -144,6 +144,7 @@ def changed_cells(before: Cells, after: Cells) -> set[tuple[int, int]]:
             if old[x] != new[x]}  # fmt: skip
 
 
+@pytest.mark.slow
 async def test_a_step_repaints_every_changed_cell_and_only_changed_detail_rows(make, generated_story):
     app = make(generated_story)
     async with app.run_test(size=SIZE) as pilot:
@@ -201,6 +202,7 @@ def scrolling_story() -> LoadedStory:
 
 
 @pytest.mark.parametrize("pane", ["1", "2", "3"])
+@pytest.mark.slow
 async def test_scrolling_a_list_repaints_every_changed_cell(make, scrolling_story, pane):
     """Lists repaint a scroll row by row from the first changed cell; nothing changed may be missed,
     whichever way the cursor and the rows move (the old cursor row's highlight included)."""

@@ -155,6 +155,7 @@ def _edtf_bounds(text: str) -> tuple[object, ...]:
 
 
 @given(plain_dates(), plain_dates() | st.just(".."), st.booleans())
+@pytest.mark.slow
 def test_interval_fast_path_agrees_with_edtf(start: str, end: str, open_start: bool) -> None:
     """Intervals of plain dates skip the edtf grammar; their bounds must be exactly edtf's."""
     text = f"../{start}" if open_start else f"{start}/{end}"
@@ -195,6 +196,7 @@ def _outcome(parse: object, text: str) -> tuple[object, ...] | str:
     year_qualified_dates() | plain_dates() | st.just(".."),
     st.sampled_from(["single", "interval", "open-start"]),
 )
+@pytest.mark.slow
 def test_fast_paths_agree_with_edtf_on_validity_and_bounds(first: str, second: str, shape: str) -> None:
     """Whatever the fast paths accept, edtf accepts with the same bounds, and the reverse."""
     from mission_tui.story.dates import _edtf_span

@@ -16,7 +16,6 @@ import re
 import shlex
 import shutil
 import subprocess
-import time
 import uuid
 from pathlib import Path
 
@@ -24,6 +23,8 @@ import pytest
 
 from mission_tui.story.bundled import bundled_story_path
 from ptytools import HEIGHT, TODAY, WIDTH, PtySession, child_env, script, wait_until
+
+pytestmark = pytest.mark.slow  # real terminals: 1-6 s each
 
 TITLE = "U.S. military mission in Iraq"
 START_TIMEOUT = 30.0  # first frame; generous for a loaded CI machine (normally ~1 s)
@@ -66,6 +67,17 @@ class Tmux:
 
     def wait_for(self, text: str, timeout: float = KEY_TIMEOUT) -> float:
         return wait_until(lambda: text in self.screen(), timeout, repr(text), self.screen)
+
+    def settled(self, timeout: float = KEY_TIMEOUT) -> str:
+        """The screen with attributes (`capture-pane -e`) once two captures 0.3 s apart agree."""
+        captures = [""]
+
+        def unchanged() -> bool:
+            captures.append(self.run("capture-pane", "-p", "-e", "-t", "e2e"))
+            return captures[-1] == captures[-2]
+
+        wait_until(unchanged, timeout, "the screen to settle", self.screen, poll=0.3)
+        return captures[-1]
 
     def kill(self) -> None:
         """Stop this server (only ours: its own socket) and remove the socket file it leaves."""
@@ -145,8 +157,7 @@ def test_leaner_output_leaves_tmux_the_same_screen_as_textuals() -> None:
                                ("3", "Detail · Source"), ("j", "Headline: Pentagon")):  # fmt: skip
                 tmux.literal(key)
                 tmux.wait_for(shown)
-            time.sleep(1.0)  # let late repaints (scrollbars, marks) land
-            screens.append(tmux.run("capture-pane", "-p", "-e", "-t", "e2e"))
+            screens.append(tmux.settled())  # late repaints (scrollbars, marks) included
         finally:
             tmux.kill()
     assert "\x1b[" in screens[0]  # colours were captured

@@ -31,6 +31,8 @@ termios = pytest.importorskip("termios")
 if sys.platform == "win32" or not hasattr(os, "openpty"):
     pytest.skip("needs a POSIX pseudo-terminal", allow_module_level=True)
 
+pytestmark = pytest.mark.slow  # each starts the explorer in a real terminal: 1-8 s
+
 START_TIMEOUT = 30.0  # first frame; normally ~1 s
 KEY_TIMEOUT = 10.0
 EXIT_TIMEOUT = 5.0  # from the key or signal to the process being gone (normally ~0.3 s)
