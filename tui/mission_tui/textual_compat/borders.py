@@ -5,7 +5,7 @@ included. The timeline's subtitle ("Step 2 of 5") and the detail view's title ch
 so each keypress resent both panes whole. Here the new label is stored where Textual's descriptor
 stores it (`_border_title`/`_border_subtitle`, as that descriptor renders it) and only the changed
 border row's span is refreshed: the corner, one edge cell, the label with a space each side.
-Gain: MEASURED_BORDERS.
+Gain: bytes per step 2887 -> 1710 B mean (-41%), largest 3411 -> 2320 B (as measured for `output`).
 Replace with: a Textual `refresh` of the border row alone when a border label changes (upstream).
 Off: the public setters, called only when the label differs.
 """

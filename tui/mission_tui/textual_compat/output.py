@@ -16,7 +16,8 @@ wrote was such codes. Turned on, it replaces two of Textual's methods process-wi
 
 Private names: `textual._compositor.ChopsUpdate`, `Strip._segments`/`_render_cache`, Rich's
 `Style._attributes/_set_attributes/_color/_bgcolor/_link` and `Console._color_system`.
-Gain: MEASURED_OUTPUT.
+Gain: bytes per step 3471 -> 1710 B mean (-51%), largest step 4873 -> 2320 B (10k claims, 1,000
+events, 50 x j at 80x24, xterm-256color; `benchmarks/run.py --quick --only 6` with and without).
 Replace with: an upstream renderer that tracks the terminal's style across runs (Textual has no
 public hook for the output encoding); until then, this module.
 Checked against Textual's originals by feeding either output to a terminal emulator
