@@ -6,7 +6,6 @@ around, what it gains (measured) and which public API or upstream fix would repl
 - `output`: fewer bytes per frame (Textual's terminal renderers, replaced process-wide).
 - `borders`: a border label change repaints only the cells it covers.
 - `scrolling`: scrollbars and virtual sizes updated without a layout pass or an extra frame.
-- `text`: the detail text's height counted from the plain text.
 - `palette`: the command palette hardened against keys that arrive in one burst.
 - `bindings`: the help screen reads the bindings Textual merged for a widget.
 - `driver`: the terminal stream survives a hung-up terminal (SIGHUP, dropped SSH).
@@ -38,7 +37,7 @@ __all__ = [
     "uninstall",
 ]
 
-MODULES = ("output", "borders", "scrolling", "text", "palette", "bindings", "driver")
+MODULES = ("output", "borders", "scrolling", "palette", "bindings", "driver")
 
 _installed = False
 _stock_reason: str | None = None

@@ -30,7 +30,6 @@ from ..textual_compat.scrolling import (
     set_virtual_size,
     show_own_scrollbar,
 )
-from ..textual_compat.text import wrapped_height
 from .cells import changed_span
 
 
@@ -114,7 +113,10 @@ class DetailText(QuietScrollView, can_focus=False):
 
     def _height_at(self, width: int) -> int:
         """How many lines the text wraps to at `width` (counted, not drawn)."""
-        return wrapped_height(self._detail_content, self.styles, width)
+        if width <= 0:
+            return 0
+        # Textual's widgets pass their styles here too (Widget.get_content_height); annotated RulesMap.
+        return self._detail_content.get_height(self.styles, width)  # type: ignore[arg-type]
 
     def measure(self, view_height: int | None = None) -> bool:
         """Size the scroll range and the scrollbar for the text, counting lines without drawing them.
