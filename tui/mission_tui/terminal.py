@@ -98,9 +98,9 @@ def force_exit(status: int, tty_modes: list[Any] | None) -> None:
         with contextlib.suppress(Exception):
             import termios
 
-            termios.tcsetattr(sys.__stdin__.fileno(), termios.TCSANOW, tty_modes)  # type: ignore[union-attr]
+            termios.tcsetattr(sys.__stdin__.fileno(), termios.TCSANOW, tty_modes)  # type: ignore[union-attr]  # None without a terminal: caught
     with contextlib.suppress(Exception):
-        os.write(sys.__stderr__.fileno(), RESTORE.encode("ascii"))  # type: ignore[union-attr]
+        os.write(sys.__stderr__.fileno(), RESTORE.encode("ascii"))  # type: ignore[union-attr]  # None without a terminal: caught
     os._exit(status)
 
 
@@ -109,7 +109,7 @@ def _tty_modes() -> list[Any] | None:
     try:
         import termios
 
-        return termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
+        return termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]  # None without a terminal: caught
     except Exception:
         return None
 

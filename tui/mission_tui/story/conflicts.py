@@ -128,6 +128,7 @@ def _items(claims: Sequence[Claim], entries: list[_Entry], text: bool) -> list[I
         place = {text: float(i) for i, text in enumerate(sorted(set(norm.values())))}
         if len(place) < 2:
             return None
+        # A text partition's (text, position) entries become numeric ranges here (see _Entry).
         entries = [(place[norm[t]], place[norm[t]], e[1]) for t, e in zip(raw, entries, strict=True)]  # type: ignore[misc]
     elif max(map(itemgetter(0), entries)) <= min(map(itemgetter(1), entries)):
         return None  # every range holds the greatest lower bound: nothing is disjoint

@@ -136,8 +136,9 @@ def _year_qualified_span(text: str) -> DateSpan | None:
     assert plain_match is not None  # _YEAR_QUALIFIED's groups without the qualifier are a plain date
     base = _plain_span(plain, plain_match)
     pad = relativedelta(years=2 if qualifier == "%" else 1)
+    assert base.lower is not None and base.upper is not None  # a plain date always has both bounds
     try:
-        lower_fuzzy, upper_fuzzy = base.lower - pad, base.upper + pad  # type: ignore[operator]
+        lower_fuzzy, upper_fuzzy = base.lower - pad, base.upper + pad
     except (OverflowError, ValueError):
         return None
     return DateSpan(

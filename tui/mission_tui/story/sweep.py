@@ -56,10 +56,11 @@ def _words(claim: Claim) -> str:
     if isinstance(value, QuantityValue):
         low, high = value.low, value.high
         if low is None and high is None:
-            words = _number(value.amount)  # type: ignore[arg-type]
+            words = _number(value.amount)  # type: ignore[arg-type]  # set when low and high are not (models.py)
         elif low is not None and high is not None:
             words = f"{_number(low)}-{_number(high)}"
         else:
+            # exactly one of low and high is set here
             words = f"at least {_number(low)}" if low is not None else f"at most {_number(high)}"  # type: ignore[arg-type]
         about = "about " if value.approximate else ""
         return f"{_BOUND_WORDS['quantity'][bound_index(claim.bound)]}{about}{words} {value.unit}"

@@ -213,7 +213,7 @@ def _revert() -> None:
     """Back to Textual's own renderers."""
     Strip.render = _ORIGINAL_RENDER  # type: ignore[method-assign]  # restoring the original
     if "render_segments" in _originals:
-        _chops_update().render_segments = _originals["render_segments"]  # type: ignore[method-assign]
+        _chops_update().render_segments = _originals["render_segments"]  # type: ignore[method-assign]  # (as above)
 
 
 PATCH = Patch("output", apply=_apply, revert=_revert)
