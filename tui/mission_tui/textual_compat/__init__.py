@@ -15,6 +15,11 @@ Textual and Rich against the versions the patches were written for (`patch.WRITT
 patches on. On any other version, or with MISSION_TUI_STOCK_TEXTUAL=1, it turns none on, and every
 helper here takes its public-API path: the app runs on stock Textual, writing more bytes per frame,
 behaving the same. MISSION_TUI_COMPAT_OFF=name,name leaves single patches off (how each is measured).
+
+A new workaround: a module here with `PATCH = Patch("name", apply=..., revert=...)` (apply/revert
+for something replaced process-wide; helpers and subclasses read `PATCH.active` instead), its name
+in MODULES, a docstring as above, and private names only inside functions. tests/test_compat.py then
+checks it touches nothing at import and that the app runs without it.
 """
 
 from __future__ import annotations
