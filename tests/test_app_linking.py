@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mission_tui.kinds import ITEM_KINDS
 
 SIZE = (80, 24)
@@ -69,6 +71,7 @@ async def test_marks_on_the_bundled_story(make, bundled_story):
         assert got["event"] == {"articles-published", "mission-end-2025-09", "mission-end-2026-12"}
 
 
+@pytest.mark.slow
 async def test_conflict_claims_stacked_when_narrow_side_by_side_when_wide(make, bundled_story):
     app = make(bundled_story)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -4,6 +4,7 @@ app that runs the same on stock Textual (other versions, or MISSION_TUI_STOCK_TE
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 import textwrap
@@ -24,25 +25,26 @@ COMPAT = PACKAGE / "textual_compat"
 NOT_FRAMEWORK = {"os", "sys"}  # `os._exit` is the standard library's, not a framework's private name
 
 
+# A method, an attribute stored on an object, or a name assigned in an indented block (class bodies,
+# and function locals too: a superset, which can only make the check stricter). A regex, not ast: the
+# ~350 files of Textual and Rich take 0.5 s this way, 2.7 s parsed.
+_DEFINES_PRIVATE = re.compile(
+    r"\bdef (_\w+)"  # def _method
+    r"|\.(_\w+)\s*(?::[^=\n]*)?=(?!=)"  # obj._attribute = / obj._attribute: T =
+    r"|^[ \t]+(_\w+)\s*(?::[^=\n]*)?=(?!=)",  # _name = inside a class (or a function)
+    re.M,
+)
+
+
 @cache
 def framework_private_names() -> frozenset[str]:
     """Every `_name` Textual and Rich define: methods, attributes they assign, class attributes."""
     names: set[str] = set()
     for package in (textual, rich):
         for path in Path(package.__file__).parent.rglob("*.py"):
-            tree = ast.parse(path.read_text(encoding="utf-8"))
-            for node in ast.walk(tree):
-                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                    names.add(node.name)
-                elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
-                    names.add(node.attr)
-                elif isinstance(node, ast.ClassDef):
-                    for item in node.body:
-                        targets = item.targets if isinstance(item, ast.Assign) else []
-                        if isinstance(item, ast.AnnAssign):
-                            targets = [item.target]
-                        names.update(t.id for t in targets if isinstance(t, ast.Name))
-    return frozenset(n for n in names if n.startswith("_") and not n.startswith("__"))
+            for match in _DEFINES_PRIVATE.finditer(path.read_text(encoding="utf-8")):
+                names.add(next(group for group in match.groups() if group))
+    return frozenset(n for n in names if not n.startswith("__"))
 
 
 FRAMEWORKS = ("textual", "rich")
@@ -222,6 +224,7 @@ def test_install_is_idempotent_and_uninstall_restores_textual(monkeypatch: pytes
         textual_compat.install()
 
 
+@pytest.mark.slow
 async def test_the_explorer_runs_on_stock_textual(stock: None, make) -> None:
     """Every patch off: the same keys do the same things (the Pilot suite does this too in CI)."""
     app = make()

@@ -30,6 +30,7 @@ def plain_dates(draw: st.DrawFn) -> str:
 
 
 @given(plain_dates())
+@pytest.mark.slow
 def test_bounds_agree_with_edtf(text: str) -> None:
     span = parse_date(text)
     parsed = parse_edtf(text)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "tui" / "mission_tui"
 
 
@@ -56,6 +58,7 @@ def test_the_data_layer_never_imports_textual_or_rich() -> None:
         assert not framework, f"{path.name} imports {framework}"
 
 
+@pytest.mark.slow
 def test_no_import_cycles() -> None:
     edges = graph()
     assert "mission_tui.app" in edges["mission_tui.screenshots"]  # the graph sees relative imports

@@ -302,15 +302,15 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
 
     def _set_cursor_quietly(self, row: int) -> None:
         old = self.cursor
-        self.set_reactive(VirtualList.cursor, self._clamp(row))
+        self.set_reactive(VirtualList.cursor, self._row_in_range(row))
         self._keep_cursor_in_view()  # a scroll repaints the rows by itself
         self._refresh_rows({old, self.cursor})
 
-    def _clamp(self, row: int) -> int:
+    def _row_in_range(self, row: int) -> int:
         return max(0, min(row, len(self._visible) - 1)) if self._visible else 0
 
     def validate_cursor(self, row: int) -> int:
-        return self._clamp(row)
+        return self._row_in_range(row)
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._keep_cursor_in_view()
