@@ -15,7 +15,9 @@ Rows (targets in the table; PASS/MISS is decided on the numbers measured in this
    until the first byte of the response is readable, `last` = until the last byte before 150 ms of
    silence (the next key is sent only then, so a key's late repaints are not charged to the next).
    Includes key parsing, the app's handlers, rendering and the pty; no terminal paint. Also run on a
-   story whose timeline has 100k events (the explorer has no per-claim list).
+   story whose timeline has 100k events (the explorer has no per-claim list). The reference: a bare
+   Textual app moving an OptionList cursor with `j` at 80x24 (bare_list.py), same harness, same keys,
+   measured just before; the target is a ratio of p95s.
 5. peak RSS (VmHWM from /proc) of the explorer with the 100k-claim story, read after the keys of 4.
 6. bytes the app wrote per key press in 4: the mean, and the largest step (every step ≤ 2 KB).
 7. `mission-tui ingest` on the seed and on a generated 10,000-line digest (ingest_bench.py).
@@ -47,6 +49,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CACHE = HERE / ".cache"
 BARE_APP = HERE / "bare_app.py"
+BARE_LIST = HERE / "bare_list.py"
+BARE_LIST_READY = "bare list item 0"
+LATENCY_RATIO = 1.5
+"""Row 4's target: the explorer's key-to-frame p95 at most this many times a bare Textual list's."""
 UNCAPPED = HERE / "explorer_uncapped.py"
 BARE_READY = "bare textual app ready"
 LOADING = ("Loading",)
@@ -237,11 +243,27 @@ def navigate(app: pty.PtyApp, keys: int) -> list[pty.Burst]:
     return [pty.measure_key(app, "j", quiet=QUIET, timeout=2.0) for _ in range(keys)]
 
 
-def key_rows(label: str, bursts: list[pty.Burst]) -> list[Row]:
-    """Rows 4 (first byte, and last byte as the stricter reading) and 6 from one navigation run."""
+def bare_list_bursts(keys: int) -> list[pty.Burst]:
+    """Row 4's reference: `keys` presses of `j` in a bare Textual OptionList (bare_list.py)."""
+    app = first_frame([sys.executable, str(BARE_LIST)], [BARE_LIST_READY], (), timeout=60)
+    try:
+        return navigate(app, keys)
+    finally:
+        pty.quit_and_reap(app, pty.CTRL_Q)
+
+
+def p95_ms(bursts: list[pty.Burst], attr: str) -> float | None:
+    ms = [getattr(b, attr) * 1000 for b in bursts if getattr(b, attr) is not None]
+    return pty.percentile(ms, 95) if ms else None
+
+
+def key_rows(label: str, bursts: list[pty.Burst], bare: list[pty.Burst] | None = None) -> list[Row]:
+    """Rows 4 (first byte, and last byte as the stricter reading) and 6 from one navigation run;
+    `bare`: the bare Textual list's run, row 4's reference."""
     answered = [b for b in bursts if b.first_byte is not None and b.last_byte is not None]
-    first = Row(f"4 key→first byte p95, {label}", target="p95 ≤ 16 ms")
-    last = Row(f"4 key→last byte p95, {label}", target="p95 ≤ 16 ms")
+    target = f"≤ {LATENCY_RATIO}× bare" if bare else "p95 ≤ 16 ms"
+    first = Row(f"4 key→first byte p95, {label}", target=target)
+    last = Row(f"4 key→last byte p95, {label}", target=target)
     size = Row(f"6 bytes per step, {label}", target="mean ≤ 2 KB")
     rows = [first, last, size]
     if not answered:
@@ -252,12 +274,19 @@ def key_rows(label: str, bursts: list[pty.Burst]) -> list[Row]:
     for row, attr in ((first, "first_byte"), (last, "last_byte")):
         ms = [getattr(b, attr) * 1000 for b in answered]
         p95 = pty.percentile(ms, 95)
-        row.value, row.reference = f"{p95:.1f} ms", f"p50 {pty.percentile(ms, 50):.1f} ms"
-        row.result = verdict(p95 <= 16 and not silent)
-        row.note = f"{len(bursts)} × j, max {max(ms):.1f} ms"
+        reference = p95_ms(bare, attr) if bare else None
+        row.value = f"{p95:.1f} ms"
+        row.note = f"{len(bursts)} × j, p50 {pty.percentile(ms, 50):.1f} ms, max {max(ms):.1f} ms"
+        if reference:
+            row.reference, row.ratio = f"{reference:.1f} ms bare", f"{p95 / reference:.2f}×"
+            row.result = verdict(p95 <= LATENCY_RATIO * reference and not silent)
+            row.note += f"; absolute target p95 ≤ 16 ms: {verdict(p95 <= 16)}"
+        else:
+            row.reference = f"p50 {pty.percentile(ms, 50):.1f} ms"
+            row.result = verdict(p95 <= 16 and not silent)
         if silent:
             row.note += f"; {silent} keys gave no output"
-        row.data = {"ms": ms, "silent": silent}
+        row.data = {"ms": ms, "silent": silent, "bare_p95_ms": reference}
     nbytes = [b.nbytes for b in bursts]
     mean, top = statistics.fmean(nbytes), max(nbytes)
     size.value, size.reference = f"{mean:.0f} B mean", f"p95 {pty.percentile(nbytes, 95):.0f} B"
@@ -308,7 +337,7 @@ def rows_big_story(claims: int, runs: int, keys: int, is_target: bool) -> list[R
     if is_target:
         ff.result = verdict(med <= 1.5)
         rss.result = verdict(hwm is not None and hwm / 1024 <= 250)
-    rows = key_rows(f"{claims // 1000}k claims, {claims // 10:,} events", bursts)
+    rows = key_rows(f"{claims // 1000}k claims, {claims // 10:,} events", bursts, bare_list_bursts(keys))
     if not is_target:
         for row in rows:
             row.target, row.result = "(context)", "n/a"
@@ -324,7 +353,7 @@ def rows_long_timeline(events: int, keys: int) -> list[Row]:
     except pty.PtyError as exc:
         return [Row(f"4 key→frame, {events:,} events", "error", result="MISS",
                     note=str(exc).splitlines()[0][:100])]  # fmt: skip
-    return key_rows(f"{claims // 1000}k claims, {events:,} events", bursts)
+    return key_rows(f"{claims // 1000}k claims, {events:,} events", bursts, bare_list_bursts(keys))
 
 
 # -- output -----------------------------------------------------------------------------------------
@@ -350,6 +379,16 @@ def print_table(rows: list[Row]) -> None:
             print(" " * 3 + "↳ " + row.note)
 
 
+def selected(step: str, only: list[str]) -> bool:
+    """`--only` takes a step's name prefix ("2 load", "3-6") or a row number ("6" runs "3-6 ...")."""
+    numbers, _, _ = step.partition(" ")
+    rows: set[str] = set()
+    for part in numbers.replace("/", ",").split(","):
+        low, _, high = part.partition("-")
+        rows.update(str(n) for n in range(int(low), int(high or low) + 1))
+    return any(step.startswith(prefix) or prefix in rows for prefix in only)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="mission-tui benchmarks")
     parser.add_argument("--quick", action="store_true", help="fewer runs and keys; no 100k stories")
@@ -358,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keys", type=int, help="key presses for latency (default 200, quick 50)")
     parser.add_argument(
         "--only", metavar="PREFIX", action="append",
-        help="run only the steps whose name starts with PREFIX (e.g. 1, 3-6, 4/6); repeatable",
+        help="run only the steps whose name starts with PREFIX (e.g. 1, 3-6, 4/6) or that measure row"
+        " PREFIX (e.g. 6); repeatable",
     )  # fmt: skip
     parser.add_argument("--measure-load", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -383,7 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
     steps.append(("7 ingest, seed and 10k-line digest", lambda: rows_ingest(max(1, runs // 2))))
     if args.only:
-        steps = [(name, step) for name, step in steps if name.startswith(tuple(args.only))]
+        steps = [(name, step) for name, step in steps if selected(name, args.only)]
     rows: list[Row] = []
     for name, step in steps:
         print(f"  {name}…", file=sys.stderr, flush=True)

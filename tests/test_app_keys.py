@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mission_tui.screens.help import HelpScreen
 from mission_tui.story.index import TODAY_KEY
 from mission_tui.widgets.virtual_list import VirtualList
+from piloting import palette_offers, wait_for
 
 SIZE = (80, 24)
 
@@ -13,6 +16,7 @@ def detail_text(app) -> str:
     return app.main_screen.detail.body.content.plain
 
 
+@pytest.mark.slow
 async def test_number_keys_focus_panes(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -32,6 +36,7 @@ async def test_number_keys_focus_panes(make):
         assert app.focused is screen.detail.related
 
 
+@pytest.mark.slow
 async def test_tab_and_shift_tab_cycle_panes(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -123,6 +128,7 @@ async def test_step_from_today_marker(make):
         assert tl.highlighted_key == "drawdown"
 
 
+@pytest.mark.slow
 async def test_filter_with_slash_enter_and_escape(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
@@ -197,12 +203,13 @@ async def test_ctrl_q_quits(make):
         assert not app.is_running
 
 
+@pytest.mark.slow
 async def test_palette_jumps_to_an_item_by_title(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Partnership")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_offers(app, "Partnership"), "the palette's results")
         await pilot.press("enter")
         await pilot.pause()
         screen = app.main_screen
@@ -212,16 +219,17 @@ async def test_palette_jumps_to_an_item_by_title(make):
         assert "A partnership follows." in detail_text(app)
 
 
+@pytest.mark.slow
 async def test_palette_jumps_to_a_conflict_and_a_claim(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"When does the plan")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_offers(app, "When does the plan"), "the palette's results")
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is app.main_screen.conflicts.list
         await pilot.press("ctrl+p", *"in September 2025")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: palette_offers(app, "in September 2025"), "the palette's results")
         await pilot.press("enter")
         await pilot.pause()
         assert "Claim: in September 2025" in detail_text(app)
@@ -249,6 +257,7 @@ async def test_enter_opens_detail_and_related_enter_jumps(make):
         assert "Beta Wire" in detail_text(app)
 
 
+@pytest.mark.slow
 async def test_detail_text_scrolls_with_keys_wheel_and_its_scrollbar(make, bundled_story):
     from textual import events
     from textual.geometry import Offset
@@ -264,17 +273,14 @@ async def test_detail_text_scrolls_with_keys_wheel_and_its_scrollbar(make, bundl
         await pilot.press("j", "j")
         assert text.scroll_y == 2 and view.bar.position == 2
         await pilot.press("end")
-        await pilot.pause(0.3)
-        assert text.scroll_y == text.max_scroll_y > 2
+        await wait_for(pilot, lambda: text.scroll_y == text.max_scroll_y > 2, "the end of the text")
         await pilot.press("home")
-        await pilot.pause(0.3)
-        assert text.scroll_y == 0
+        await wait_for(pilot, lambda: text.scroll_y == 0, "the top of the text")
         await pilot._post_mouse_events([events.MouseScrollDown], view.bar, offset=(0, 2))
-        await pilot.pause(0.2)
-        assert text.scroll_y > 0  # the wheel over the scrollbar scrolls the text, as over the text
+        # the wheel over the scrollbar scrolls the text, as over the text
+        await wait_for(pilot, lambda: text.scroll_y > 0, "the wheel to scroll")
         view.bar.post_message(ScrollTo(y=5, animate=False))  # what dragging the thumb sends
-        await pilot.pause(0.2)
-        assert text.scroll_y == 5
+        await wait_for(pilot, lambda: text.scroll_y == 5, "the thumb's scroll")
         app.screen.selections = {text: Selection(Offset(0, 0), Offset(4, 0))}
         await pilot.pause()
         assert app.screen.get_selected_text() == text.content.plain[:4]  # selectable like a Static

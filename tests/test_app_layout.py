@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from mission_tui import app as app_module
 from mission_tui.app import make_app, pick_theme
+from mission_tui.screens import main as main_module
 from mission_tui.story.index import TODAY_KEY
 
 
@@ -95,13 +95,6 @@ async def test_markup_and_escapes_in_story_show_literally(make):
         assert app.is_running
 
 
-async def test_no_color_is_honoured(make, monkeypatch):
-    monkeypatch.setenv("NO_COLOR", "1")
-    app = make()
-    async with app.run_test(size=(80, 24)):
-        assert app.no_color
-
-
 def test_theme_for_the_terminal():
     assert pick_theme({"TERM": "xterm-256color"}) == "textual-dark"
     assert pick_theme({"TERM": "xterm", "COLORTERM": "truecolor"}) == "textual-dark"
@@ -111,15 +104,16 @@ def test_theme_for_the_terminal():
 
 
 async def test_big_story_indexes_in_a_worker(synthetic_story, today, monkeypatch):
-    monkeypatch.setattr(app_module, "SYNC_LIMIT", 0)
+    monkeypatch.setattr(main_module, "SYNC_LIMIT", 0)
     app = make_app(synthetic_story, today=today, theme="textual-dark")
     async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.main_screen
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.index is not None
-        assert app.main_screen.timeline.border_title == "Timeline 5"
-        assert app.main_screen.timeline.list.highlighted_key == "announce"
-        assert TODAY_KEY in app.index.timeline_rows
+        assert screen.index is not None and not screen.timeline.loading
+        assert screen.timeline.border_title == "Timeline 5"
+        assert screen.timeline.list.highlighted_key == "announce"
+        assert TODAY_KEY in screen.index.timeline_rows
 
 
 async def test_narrow_timeline_keeps_the_glyph_and_drops_the_word(make):
@@ -136,12 +130,9 @@ async def test_narrow_timeline_keeps_the_glyph_and_drops_the_word(make):
 
 async def test_unverified_quotes_are_flagged_in_the_explorer(bundled_story, make) -> None:
     """A story whose quotes failed verification opens, with a warning the reader cannot miss."""
-    import dataclasses
-
     from mission_tui.story.loader import Problem
 
-    flagged = dataclasses.replace(bundled_story, problems=[Problem("s.toml", "quote not found", 3)])
-    app = make(flagged)
+    app = make(bundled_story, quote_problems=[Problem("s.toml", "quote not found", 3)])
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         messages = [n.message for n in app._notifications]
@@ -159,21 +150,22 @@ async def test_the_explorer_checks_quotes_itself_after_opening(
     """`mission-tui FILE` opens before checking quotes (cli.py); the app checks them and warns."""
     import dataclasses
 
-    from mission_tui import app as app_module
     from mission_tui.story.loader import LoadedStory
 
     if in_worker:
-        monkeypatch.setattr(app_module, "SYNC_LIMIT", 0)
+        monkeypatch.setattr(main_module, "SYNC_LIMIT", 0)
     model = bundled_story.model
     misquoted = [dataclasses.replace(model.claims[0], quote="Words no source of this story says.")]
     story = model.model_copy(update={"claims": misquoted + list(model.claims[1:])})
-    unchecked = LoadedStory(model=story, path=bundled_story.path, quotes_verified=False)
-    app = make(unchecked)
+    unchecked = LoadedStory(model=story, path=bundled_story.path)
+    app = make(unchecked, quote_problems=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            if unchecked.quotes_verified:
+        screen = app.main_screen
+        for _ in range(200):
+            if screen.quote_problems is not None:
                 break
             await pilot.pause(0.05)
+        assert screen.quote_problems is not None and len(screen.quote_problems) == 1
         await pilot.pause()
-        assert unchecked.quotes_verified and len(unchecked.problems) == 1
         assert any("1 quote not found" in n.message for n in app._notifications)
+    assert unchecked == LoadedStory(model=story, path=bundled_story.path)  # the story was not touched

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from mission_tui.kinds import ITEM_KINDS
+
 SIZE = (80, 24)
 
 
@@ -10,7 +14,7 @@ def marks(app) -> dict[str, frozenset[str]]:
 
 
 def expected(app, kind: str, key: str) -> dict[str, frozenset[str]]:
-    links = app.index.links(kind, key)
+    links = ITEM_KINDS[kind].links(app.main_screen.index, key)
     return {
         other: frozenset() if other == kind else frozenset(links.of(other))
         for other in ("event", "key_point", "source", "conflict")
@@ -67,6 +71,7 @@ async def test_marks_on_the_bundled_story(make, bundled_story):
         assert got["event"] == {"articles-published", "mission-end-2025-09", "mission-end-2026-12"}
 
 
+@pytest.mark.slow
 async def test_conflict_claims_stacked_when_narrow_side_by_side_when_wide(make, bundled_story):
     app = make(bundled_story)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from rich.style import Style
 from textual._compositor import ChopsUpdate
 
 from mission_tui import app as app_module
-from mission_tui.story.loader import LoadedStory, loads_story
-from mission_tui.widgets.compact import _blank_look as blank_look
-from mission_tui.widgets.compact import _look as look
+from mission_tui import textual_compat
+from mission_tui.story import heap
+from mission_tui.story.loader import LoadedStory
+from mission_tui.widgets.cells import changed_span, look
 from mission_tui.widgets.detail import RelatedKeys
+from stories import generated_story as generated
 
-GENERATE_PY = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
 SIZE = (80, 24)
 
 
 @pytest.fixture(scope="module")
 def generated_story() -> LoadedStory:
     """A 300-claim benchmark story: every event's detail text is taller than the view at 80x24."""
-    spec = importlib.util.spec_from_file_location("bench_generate_repaint", GENERATE_PY)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    text = module.generate_story_text(300, 0)
-    return LoadedStory(model=loads_story(text, "generated.toml"), path=Path("generated.toml"))
+    return generated(300)
 
 
+@pytest.mark.patched
 async def test_a_step_is_one_frame_without_layout(make, generated_story):
     app = make(generated_story)
     async with app.run_test(size=SIZE) as pilot:
@@ -55,11 +48,12 @@ async def test_a_step_is_one_frame_without_layout(make, generated_story):
 async def test_the_heap_is_frozen_once_the_index_is_built(make, monkeypatch):
     calls: list[tuple[str, object]] = []
     app = make()
-    monkeypatch.setattr(app_module.gc, "freeze", lambda: calls.append(("freeze", app.index)))
-    monkeypatch.setattr(app_module.gc, "unfreeze", lambda: calls.append(("unfreeze", None)))
+    monkeypatch.setattr(heap.gc, "freeze", lambda: calls.append(("freeze", app.main_screen.index)))
+    monkeypatch.setattr(heap.gc, "unfreeze", lambda: calls.append(("unfreeze", None)))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert calls and calls[0] == ("freeze", app.index) and app.index is not None
+        index = app.main_screen.index
+        assert calls and calls[0] == ("freeze", index) and index is not None
     assert calls[-1] == ("unfreeze", None)  # handed back on exit (tests run many apps in one process)
 
 
@@ -74,12 +68,12 @@ async def test_the_cli_keeps_the_heap_frozen_to_the_end(monkeypatch, bundled_sto
     (app,) = ran
     assert app.release_heap_on_exit is False
     unfrozen: list[bool] = []
-    monkeypatch.setattr(app_module.gc, "unfreeze", lambda: unfrozen.append(True))
+    monkeypatch.setattr(heap.gc, "unfreeze", lambda: unfrozen.append(True))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
     assert not unfrozen
     monkeypatch.undo()
-    app_module.gc.unfreeze()  # this test process goes on: hand the objects back after all
+    heap.release_heap()  # this test process goes on: hand the objects back after all
 
 
 def test_related_keys_are_computed_per_row_not_built():
@@ -102,9 +96,17 @@ def test_related_keys_are_computed_per_row_not_built():
 Cells = list[list[tuple[str, object]]]
 
 
+def blank_look(style: Style) -> tuple[object, ...]:
+    """What a style shows on a blank cell: its background, unless a line or reverse video is drawn."""
+    drawn = ("reverse", "underline", "underline2", "strike", "overline", "frame", "encircle", "blink")
+    if any(getattr(style, name) for name in drawn):
+        return ("all", look(style))
+    return ("blank", style.bgcolor, style.link, look(style)[2])
+
+
 def screen_cells(app: app_module.MissionApp) -> Cells:
     """The screen as (character, look) per cell, as the compositor would send it in full: what shows
-    (a space's foreground colour or boldness does not, as compact.py relies on)."""
+    (a space's foreground colour or boldness does not)."""
     rows: Cells = []
     for strip in app.screen._compositor.render_strips():
         row: list[tuple[str, object]] = []
@@ -143,6 +145,7 @@ def changed_cells(before: Cells, after: Cells) -> set[tuple[int, int]]:
             if old[x] != new[x]}  # fmt: skip
 
 
+@pytest.mark.slow
 async def test_a_step_repaints_every_changed_cell_and_only_changed_detail_rows(make, generated_story):
     app = make(generated_story)
     async with app.run_test(size=SIZE) as pilot:
@@ -152,6 +155,7 @@ async def test_a_step_repaints_every_changed_cell_and_only_changed_detail_rows(m
         text = app.main_screen.detail.body
         region = text.region
         partial = 0
+        exact = "scrolling" in textual_compat.active_patches()
         for step in range(8):
             before, after, painted, _ = await step_and_record(app, pilot, "j")
             missed = changed_cells(before, after) - painted
@@ -159,7 +163,8 @@ async def test_a_step_repaints_every_changed_cell_and_only_changed_detail_rows(m
             rows, columns = range(region.y, region.bottom), slice(region.x, region.right)
             changed = {y for y in rows if before[y][columns] != after[y][columns]}
             repainted = {y for y in rows if any((y, x) in painted for x in range(region.x, region.right))}
-            assert repainted == changed, (step, sorted(repainted), sorted(changed))
+            if exact:  # on stock Textual a new detail text lays out, and the whole box repaints
+                assert repainted == changed, (step, sorted(repainted), sorted(changed))
             partial += 0 < len(changed) < region.height
         assert partial, "no step kept any detail row: the test shows nothing"
 
@@ -169,7 +174,7 @@ def test_a_changed_row_repaints_from_its_first_changed_cell() -> None:
     from rich.style import Style
     from textual.strip import Strip
 
-    from mission_tui.widgets.compact import changed_span as _changed_span
+    _changed_span = changed_span
 
     label, text = Style(bold=True), Style()
 
@@ -192,14 +197,13 @@ SCROLL_KEYS = ["j"] * 14 + ["k"] * 12 + ["pagedown", "j", "j", "pageup", "k", "e
 
 
 @pytest.fixture(scope="module")
-def scrolling_story(generated_story) -> LoadedStory:
+def scrolling_story() -> LoadedStory:
     """1,500 claims: 150 events, 15 sources, 20 key points; every pane scrolls at 80x24."""
-    module = sys.modules["bench_generate_repaint"]
-    text = module.generate_story_text(1_500, 0)
-    return LoadedStory(model=loads_story(text, "generated.toml"), path=Path("generated.toml"))
+    return generated(1_500)
 
 
 @pytest.mark.parametrize("pane", ["1", "2", "3"])
+@pytest.mark.slow
 async def test_scrolling_a_list_repaints_every_changed_cell(make, scrolling_story, pane):
     """Lists repaint a scroll row by row from the first changed cell; nothing changed may be missed,
     whichever way the cursor and the rows move (the old cursor row's highlight included)."""

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
+from generate import generate_story_text
 from mission_tui.story import chunked, loader
 from mission_tui.story.loader import StoryLoadError, loads_story, parse_toml, validate_data
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from generate import generate_story_text
 
 PARSERS = {"tomllib": loader.tomllib.loads}
 if loader._rtoml is not None:

@@ -339,8 +339,8 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # pytest's stdin is no terminal
 
-    def make_app(loaded: Any, today: date | None = None) -> Any:
-        calls.append({"loaded": loaded, "today": today})
+    def make_app(loaded: Any, today: date | None = None, *, quote_problems: Any = ()) -> Any:
+        calls.append({"loaded": loaded, "today": today, "quote_problems": quote_problems})
         return types.SimpleNamespace(run=lambda: calls[-1].setdefault("ran", True))
 
     monkeypatch.setitem(sys.modules, "mission_tui.app", types.SimpleNamespace(make_app=make_app))
@@ -351,6 +351,7 @@ def test_bare_command_explores_the_bundled_story(fake_app: list[dict[str, Any]])
     assert main([]) == 0
     (call,) = fake_app
     assert call["loaded"].path == bundled_story_path() and call["today"] == date.today() and call["ran"]
+    assert call["quote_problems"] is None  # not checked yet: the explorer checks them after opening
 
 
 def test_file_argument_and_today(tmp_path: Path, fake_app: list[dict[str, Any]]) -> None:

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mission_tui.cli import main, render_export
+from mission_tui.screens.commands import palette_entries
 from mission_tui.story.date_words import date_words, precision_words, short_date, timing_of
 from mission_tui.story.dates import EdtfError, describe_date, parse_date
 from mission_tui.story.export import timeline_dates
@@ -182,8 +183,8 @@ def test_every_accepted_form_goes_through_every_output(
         for number in range(len(forms)):
             assert index.event_date(f"e{number}") and index.event_short_date(f"e{number}")
             assert index.source_date(f"s{number}")
-            assert index.search_text("event", f"e{number}") is not None
-        assert len(index.palette_entries()) >= len(forms)
+            assert index.event_search(f"e{number}") is not None
+        assert len(palette_entries(index)) >= len(forms)
 
 
 @st.composite

@@ -32,6 +32,7 @@ def plain_dates(draw: st.DrawFn) -> str:
 
 
 @given(plain_dates())
+@pytest.mark.slow
 def test_bounds_agree_with_edtf(text: str) -> None:
     span = parse_date(text)
     parsed = parse_edtf(text)
@@ -131,6 +132,7 @@ def _edtf_bounds(text: str) -> tuple[object, ...]:
 
 
 @given(plain_dates(), plain_dates() | st.just(".."), st.booleans())
+@pytest.mark.slow
 def test_interval_fast_path_agrees_with_edtf(start: str, end: str, open_start: bool) -> None:
     """Intervals of plain dates skip the edtf grammar; their bounds must be exactly edtf's."""
     text = f"../{start}" if open_start else f"{start}/{end}"
@@ -172,6 +174,7 @@ def _outcome(parse: object, text: str) -> tuple[object, ...] | str:
     year_qualified_dates() | plain_dates() | st.just(".."),
     st.sampled_from(["single", "interval", "open-start"]),
 )
+@pytest.mark.slow
 def test_fast_paths_agree_with_edtf_on_validity_and_bounds(first: str, second: str, shape: str) -> None:
     """Whatever edtf accepts, the fast paths accept with the same bounds; the reverse holds but for
     intervals with a year-qualified end (EDTF level 2), which edtf 5 reads only between two dates."""

@@ -3,8 +3,8 @@
 1. tmux at 80x24 (its own -L socket and no config, so a user's tmux is never touched): keys are sent
    as the bytes an SSH client sends (`send-keys -l` for characters, `-H` hex for escape sequences),
    the screen is read with `capture-pane -p`, and the exit status is written by the wrapping shell.
-2. pexpect + pyte: a story whose title carries OSC/ESC payloads; the raw bytes the explorer writes
-   must not contain them.
+2. pexpect + pyte (ptytools.PtySession): a story whose title carries OSC/ESC payloads; the raw bytes
+   the explorer writes must not contain them.
 3. A story that fails to load: `file:line: message`, exit 2, and the alternate screen never entered.
 Every wait is bounded; tmux servers are killed in `finally`.
 """
@@ -16,17 +16,15 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 
-import pexpect
-import pyte
 import pytest
 
 from mission_tui.story.bundled import bundled_story_path
-from ptytools import HEIGHT, TODAY, WIDTH, child_env, script, wait_until
+from ptytools import HEIGHT, TODAY, WIDTH, PtySession, child_env, script, wait_until
+
+pytestmark = pytest.mark.slow  # real terminals: 1-6 s each
 
 TITLE = "U.S. military mission in Iraq"
 START_TIMEOUT = 30.0  # first frame; generous for a loaded CI machine (normally ~1 s)
@@ -69,6 +67,17 @@ class Tmux:
 
     def wait_for(self, text: str, timeout: float = KEY_TIMEOUT) -> float:
         return wait_until(lambda: text in self.screen(), timeout, repr(text), self.screen)
+
+    def settled(self, timeout: float = KEY_TIMEOUT) -> str:
+        """The screen with attributes (`capture-pane -e`) once two captures 0.3 s apart agree."""
+        captures = [""]
+
+        def unchanged() -> bool:
+            captures.append(self.run("capture-pane", "-p", "-e", "-t", "e2e"))
+            return captures[-1] == captures[-2]
+
+        wait_until(unchanged, timeout, "the screen to settle", self.screen, poll=0.3)
+        return captures[-1]
 
     def kill(self) -> None:
         """Stop this server (only ours: its own socket) and remove the socket file it leaves."""
@@ -131,27 +140,24 @@ def test_explorer_in_tmux(tmp_path):
     print("tmux timings (s):", {key: round(value, 2) for key, value in timings.items()})
 
 
-TEXTUAL_OUTPUT = (  # the explorer with Textual's own renderers (output.py not installed)
-    "import sys, mission_tui.output as o; o.install = lambda: None; from mission_tui.cli import main; "
-    "sys.exit(main(sys.argv[1:]))"
-)
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_leaner_output_leaves_tmux_the_same_screen_as_textuals() -> None:
-    """output.py writes fewer bytes; tmux must end up with the same cells, colours and attributes."""
+    """The `output` patch writes fewer bytes; tmux must end up with the same cells, colours and
+    attributes as with Textual's own renderers (the patch switched off)."""
     screens = []
-    for argv in ([script()], [sys.executable, "-c", TEXTUAL_OUTPUT]):
+    for off in ("", "output"):
         tmux = Tmux()
         try:
-            tmux.start(shlex.join(["env", "TERM=xterm-256color", *argv, "--today", TODAY]))
+            env = ["env", "TERM=xterm-256color", f"MISSION_TUI_COMPAT_OFF={off}"]
+            tmux.start(shlex.join([*env, script(), "--today", TODAY]))
             tmux.wait_for("Step 1 of 5", START_TIMEOUT)
             for key, shown in (("n", "Step 2 of 5"), ("j", "Step 3 of 5"), ("4", "Detail · Conflict"),
                                ("3", "Detail · Source"), ("j", "Headline: Pentagon")):  # fmt: skip
                 tmux.literal(key)
                 tmux.wait_for(shown)
-            time.sleep(1.0)  # let late repaints (scrollbars, marks) land
-            screens.append(tmux.run("capture-pane", "-p", "-e", "-t", "e2e"))
+            screens.append(tmux.settled())  # late repaints (scrollbars, marks) included
         finally:
             tmux.kill()
     assert "\x1b[" in screens[0]  # colours were captured
@@ -184,64 +190,19 @@ def hostile_story(tmp_path: Path) -> Path:
     return path
 
 
-class Pty:
-    """The explorer under pexpect; every byte it writes is kept and fed to a pyte screen."""
-
-    def __init__(self, *args: str) -> None:
-        self.raw = bytearray()
-        self.screen = pyte.Screen(WIDTH, HEIGHT)
-        self.stream = pyte.ByteStream(self.screen)
-        self.child = pexpect.spawn(
-            script(), list(args), env=child_env(), dimensions=(HEIGHT, WIDTH), timeout=KEY_TIMEOUT
-        )
-        self.child.delaybeforesend = None
-
-    def pump(self, wait: float = 0.05) -> bool:
-        """Read what is available; False once the child closed its side."""
-        try:
-            data = self.child.read_nonblocking(65536, timeout=wait)
-        except pexpect.TIMEOUT:
-            return True
-        except pexpect.EOF:
-            return False
-        self.raw += data
-        self.stream.feed(data)
-        return True
-
-    def text(self) -> str:
-        return "\n".join(self.screen.display)
-
-    def wait_for(self, text: str, timeout: float = KEY_TIMEOUT) -> float:
-        return wait_until(lambda: self.pump() and text in self.text(), timeout, repr(text), self.text)
-
-    def finish(self, timeout: float = KEY_TIMEOUT) -> int:
-        """Read to EOF and return the exit status."""
-        deadline = time.monotonic() + timeout
-        while self.pump(0.2):
-            if time.monotonic() > deadline:
-                self.child.terminate(force=True)
-                pytest.fail(f"no exit within {timeout:.0f}s")
-        self.child.close()
-        return self.child.exitstatus
-
-    def kill(self) -> None:
-        if self.child.isalive():
-            self.child.terminate(force=True)
-
-
 def test_injected_escapes_never_reach_the_terminal(tmp_path):
     path = hostile_story(tmp_path)
-    pty = Pty(str(path), "--today", TODAY)
+    pty = PtySession(str(path), "--today", TODAY)
     try:
         first = pty.wait_for("Step 1 of 5", START_TIMEOUT)
         assert "]0;PWNED" in pty.text()  # the payload's printable rest is shown as text ...
         assert "PWNED" not in pty.screen.title  # ... and pyte saw no title change
-        pty.child.send("n")
+        pty.send("n")
         pty.wait_for("Step 2 of 5")
-        pty.child.send("p")
+        pty.send("p")
         pty.wait_for("Step 1 of 5")
-        pty.child.send("q")
-        status = pty.finish()
+        pty.send("q")
+        _, status, _ = pty.wait_exit(KEY_TIMEOUT)
     finally:
         pty.kill()
     raw = bytes(pty.raw)
@@ -259,9 +220,9 @@ def test_story_that_fails_to_load_exits_2_without_alternate_screen(tmp_path):
     table = max(i for i in range(field) if lines[i] == "[[events]]")
     path = tmp_path / "bad.toml"
     path.write_text(text.replace('when = "2025-09"', 'when = "Sep. 2025"'), encoding="utf-8")
-    pty = Pty(str(path), "--today", TODAY)
+    pty = PtySession(str(path), "--today", TODAY)
     try:
-        status = pty.finish(START_TIMEOUT)
+        _, status, _ = pty.wait_exit(START_TIMEOUT)
     finally:
         pty.kill()
     raw = bytes(pty.raw)

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+import generate
 from mission_tui.story.loader import loads_story
 from mission_tui.story.models import StoryFile
-
-GENERATE_PY = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
-
-
-def _load_generate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", GENERATE_PY)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-generate = _load_generate()
 
 
 @pytest.fixture(scope="module")

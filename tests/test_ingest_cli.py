@@ -154,20 +154,15 @@ def test_explorer_input_is_a_digest_by_extension_and_content(seed: Path, tmp_pat
 def test_open_digest_is_flagged_as_a_draft_and_its_quotes_verify(seed: Path) -> None:
     loaded = open_digest(seed, None)
     assert loaded is not None and loaded.draft and "unreviewed draft" in loaded.draft
-    assert not loaded.quotes_verified  # checked by the explorer after its first frame
     assert verify_quotes(loaded) == []
 
 
 def test_a_written_draft_stays_flagged_until_its_header_is_removed(seed: Path, capsys: Cap) -> None:
     assert run(["ingest", str(seed)], capsys)[0] == 0
     path = seed.with_suffix(".toml")
-    loaded = load_story(path)
-    mark_draft(loaded)
-    assert loaded.draft is not None
+    assert mark_draft(load_story(path)).draft is not None
     path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[4:]) + "\n", encoding="utf-8")
-    reviewed = load_story(path)
-    mark_draft(reviewed)
-    assert reviewed.draft is None
+    assert mark_draft(load_story(path)).draft is None
 
 
 def test_explore_on_a_bad_digest_exits_2_without_the_explorer(

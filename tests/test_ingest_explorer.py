@@ -16,10 +16,10 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2478aec32e3f585e.
 async def test_the_header_and_a_notice_say_unreviewed_draft() -> None:
     loaded = open_digest(SEED, None)
     assert loaded is not None
-    app = make_app(loaded, today=date(2026, 11, 24))
+    app = make_app(loaded, today=date(2026, 11, 24), quote_problems=None)  # checked by the screen
     async with app.run_test(size=(80, 24)):
         title = str(app.screen.query_one("#story-title", Static).content)
         assert title.startswith("◆ UNREVIEWED DRAFT · The U.S. military is set to conclude")
         notices = [n.message for n in app._notifications]
         assert any("unreviewed draft ingested from 000_2478aec32e3f585e.txt" in m for m in notices)
-        assert not loaded.problems  # every quote verified against the digest itself
+        assert app.main_screen.quote_problems == []  # every quote verified against the digest itself

@@ -1,4 +1,5 @@
-"""The leaner renderers (mission_tui/output.py) must put the same cells on screen as Textual's own.
+"""The leaner renderers (the `output` patch, textual_compat/output.py) must put the same cells on
+screen as Textual's own.
 
 Strips: random runs of random styles, rendered both ways and read back by a small SGR interpreter
 written here (an oracle independent of both renderers), cell by cell. Updates: random partial
@@ -20,7 +21,7 @@ from rich.style import Style
 from textual._compositor import ChopsUpdate
 from textual.strip import Strip
 
-from mission_tui import output
+from mission_tui.textual_compat import output
 
 ATTRIBUTES = ("bold", "dim", "italic", "underline", "blink", "reverse", "strike", "overline", "underline2")
 COLOURS = [None, "#ff8700", "#1e1e1e", "#e0e0e0", "#0178d4", "red", "default"]
@@ -137,7 +138,7 @@ def screen_after(update: ChopsUpdate, before: str, use_ours: bool) -> list[str]:
     else:
         # Textual ends each line with a newline that its next cursor move makes redundant; after a
         # line written to the last column, pyte (unlike xterm) wraps on it and blanks the next line.
-        stream.feed(output._ORIGINAL_RENDER_SEGMENTS(update, console).replace("\n", ""))
+        stream.feed(output.original_render_segments(update, console).replace("\n", ""))
     return [
         "".join(f"{c.data}{c.fg}{c.bg}{c.bold}{c.reverse}{c.underscore}" for c in screen.buffer[y].values())
         for y in range(6)

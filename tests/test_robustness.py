@@ -20,16 +20,12 @@ together with the last bursts. `MISSION_TUI_SEED=<n>` replaces the default seeds
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import os
 import random
 import re
-import sys
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 from textual import events
@@ -37,13 +33,16 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from mission_tui import textual_compat
 from mission_tui.app import MissionApp
 from mission_tui.screens.main import MIN_HEIGHT, MIN_WIDTH
-from mission_tui.story.loader import LoadedStory, loads_story
+from mission_tui.story.loader import LoadedStory
+from piloting import SETTLE_TIMEOUT, until
+from stories import generated_story
 
-GENERATE_PY = Path(__file__).resolve().parent.parent / "benchmarks" / "generate.py"
+pytestmark = pytest.mark.slow  # thousands of keys per test: 10-150 s each
+
 INDEX_TIMEOUT = 60.0  # the 10k story is indexed in a worker thread (well under 1 s normally)
-SETTLE_TIMEOUT = 10.0  # for a key to take effect; generous, for a machine busy with other work
 
 # Every key the explorer binds (app, main screen, panes, lists, detail, help, palette, filters), with
 # weights: moving around most, opening modals less. q, ctrl+q and ctrl+c's quit are left out: q is
@@ -58,6 +57,11 @@ KEY_WEIGHTS: dict[str, int] = {
     # letters typed into a filter or the palette (and stray keys on the main screen)
     **dict.fromkeys("abcdefhilmorsuvwxyz", 1),
 }  # fmt: skip
+if "palette" not in textual_compat.active_patches():
+    # Stock Textual (MISSION_TUI_STOCK_TEXTUAL=1): its command palette has the races the `palette`
+    # patch fixes (a KeyError paging an unmeasured list, NoMatches after closing), so random keys
+    # leave it shut there; test_fast_keys_in_the_command_palette covers it with the patch on.
+    del KEY_WEIGHTS["ctrl+p"]
 KEYS = tuple(KEY_WEIGHTS)
 WEIGHTS = tuple(KEY_WEIGHTS.values())
 MAX_BURST = 6
@@ -84,20 +88,10 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, character)
 
 
-def _load_generate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", GENERATE_PY)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def story_10k() -> LoadedStory:
     """A valid 10,000-claim story (1,000 events), as benchmarks/generate.py writes it for seed 0."""
-    text = _load_generate().generate_story_text(10_000, seed=0)
-    return LoadedStory(model=loads_story(text, "generated-10k.toml"), path=Path("generated-10k.toml"))
+    return generated_story(10_000)
 
 
 class Monkey:
@@ -151,24 +145,10 @@ def totals(app: MissionApp) -> dict[str, int]:
 
 async def wait_for_index(app: MissionApp, pilot: Pilot[None]) -> None:
     deadline = time.monotonic() + INDEX_TIMEOUT
-    while app.index is None:
+    while app.main_screen.index is None:
         assert time.monotonic() < deadline, "the story was not indexed in time"
         assert app.return_code is None, "the app stopped while indexing"
         await pilot.pause(0.02)
-
-
-async def until(pilot: Pilot[None], done: Callable[[], bool], timeout: float = SETTLE_TIMEOUT) -> bool:
-    """Wait for `done()`, polling: `pilot.pause()` alone is not enough on a busy machine.
-
-    Its idle test compares CPU time with wall time, so a process starved by other work looks idle
-    while a key is still on its way (App -> focused widget -> bubbling back to the App's bindings).
-    """
-    deadline = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > deadline or not pilot.app.is_running:
-            return done()
-        await pilot.pause(0.01)
-    return True
 
 
 async def stopped(app: MissionApp, timeout: float = SETTLE_TIMEOUT) -> bool:
@@ -299,7 +279,13 @@ PALETTE_SEQUENCES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(PALETTE_SEQUENCES))
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.patched) if name.startswith("open-") else name
+        for name in sorted(PALETTE_SEQUENCES)
+    ],
+)  # the two open- races are Textual's, fixed by the `palette` patch; enter-enter uses public API
 async def test_fast_keys_in_the_command_palette(make, bundled_story, name):
     """Each cycle starts while the app is still busy with the previous one (no idle wait)."""
     app = make(bundled_story)
@@ -365,13 +351,15 @@ def resize_walk(rng: random.Random, steps: int) -> list[tuple[int, int]]:
     return [*sizes, *EDGES]
 
 
-def check_floor(app: MissionApp, width: int, height: int, monkey: Monkey) -> None:
+async def check_floor(app: MissionApp, pilot: Pilot[None], width: int, height: int, monkey: Monkey) -> None:
     """The too-small notice shows exactly below the floor, and then names the size; panes otherwise."""
     screen = app.main_screen
     assert app.size == (width, height)
     notice = screen.query_one("#too-small", Static)
     body = screen.query_one("#body")
     small = width < MIN_WIDTH or height < MIN_HEIGHT
+    # The stylesheet follows the size once the resize has been handled: wait for that, not longer.
+    await until(pilot, lambda: notice.display is small and body.display is not small)
     where = f"at {width}x{height}; {monkey.history(4)}"
     assert notice.display is small, f"too-small notice display={notice.display} {where}"
     assert body.display is not small, f"panes display={body.display} {where}"
@@ -397,7 +385,7 @@ async def run_resize_walk(app: MissionApp, seed: int, steps: int) -> None:
                 if app.return_code is not None:
                     break  # leave run_test normally: it re-raises the app's exception
                 await back_to_main(app, pilot, monkey)
-                check_floor(app, width, height, monkey)
+                await check_floor(app, pilot, width, height, monkey)
                 if width >= MIN_WIDTH and height >= MIN_HEIGHT:
                     assert totals(app) == expected, f"{titles(app)} at {width}x{height}"
             if app.return_code is None:

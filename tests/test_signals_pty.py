@@ -18,12 +18,11 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
 from collections.abc import Callable
 
 import pytest
 
-from ptytools import HEIGHT, TODAY, WIDTH, child_env, script, wait_until
+from ptytools import TODAY, PtySession, wait_until
 
 pexpect = pytest.importorskip("pexpect")
 pyte = pytest.importorskip("pyte")
@@ -31,6 +30,8 @@ termios = pytest.importorskip("termios")
 
 if sys.platform == "win32" or not hasattr(os, "openpty"):
     pytest.skip("needs a POSIX pseudo-terminal", allow_module_level=True)
+
+pytestmark = pytest.mark.slow  # each starts the explorer in a real terminal: 1-8 s
 
 START_TIMEOUT = 30.0  # first frame; normally ~1 s
 KEY_TIMEOUT = 10.0
@@ -53,81 +54,16 @@ MODES = {
 MUST_ENABLE = ("alternate screen", "hidden cursor", "mouse clicks", "bracketed paste")
 
 
-class Session:
-    """The explorer under pexpect: raw output kept, and fed to a pyte screen to wait on."""
+class Session(PtySession):
+    """The explorer on the bundled story, started and navigated a little before it is asked to stop."""
 
     def __init__(self) -> None:
-        self.raw = bytearray()
-        self.screen = pyte.Screen(WIDTH, HEIGHT)
-        self.stream = pyte.ByteStream(self.screen)
-        self.child = pexpect.spawn(
-            script(), ["--today", TODAY], env=child_env(), dimensions=(HEIGHT, WIDTH), timeout=KEY_TIMEOUT
-        )
-        self.child.delaybeforesend = None
-        self.eof = False
-
-    def pump(self, wait: float = 0.05) -> bool:
-        """Read what is there; False once the child has closed its side."""
-        if self.eof:
-            return False
-        try:
-            data = self.child.read_nonblocking(65536, timeout=wait)
-        except pexpect.TIMEOUT:
-            return True
-        except pexpect.EOF:
-            self.eof = True
-            return False
-        self.raw += data
-        self.stream.feed(data)
-        return True
-
-    def text(self) -> str:
-        return "\n".join(self.screen.display)
-
-    def wait_for(self, text: str, timeout: float = KEY_TIMEOUT) -> float:
-        return wait_until(
-            lambda: not self.pump() or text in self.text(), timeout, repr(text), self.text, poll=0.02
-        )
+        super().__init__("--today", TODAY)
 
     def start(self) -> None:
         self.wait_for(FIRST_FRAME, START_TIMEOUT)
-        assert FIRST_FRAME in self.text(), self.text()
-        self.child.send("n")  # a little navigation first, so the exit is from a used session
-        self.wait_for("Step 2 of 5")
-
-    def wait_exit(self, timeout: float = EXIT_TIMEOUT) -> tuple[float, int | None, int | None]:
-        """Read to EOF and reap: (seconds taken, exit status, killing signal); fail if it takes longer."""
-        start = time.monotonic()
-        while self.pump(0.05):
-            if time.monotonic() - start > timeout:
-                pytest.fail(f"no exit within {timeout:.0f}s; screen:\n{self.text()}")
-        while self.child.isalive():
-            if time.monotonic() - start > timeout:
-                pytest.fail(f"the output closed but the process did not exit within {timeout:.0f}s")
-            time.sleep(0.02)
-        return time.monotonic() - start, self.child.exitstatus, self.child.signalstatus
-
-    def hang_up(self) -> None:
-        """Close the master side, as sshd does when the connection drops (the kernel then sends SIGHUP).
-
-        Done by hand: pexpect's close() would also send SIGHUP, SIGCONT and SIGINT and wait.
-        """
-        self.child.ptyproc.fileobj.close()
-        self.child.ptyproc.closed = True
-        self.child.closed = True
-        self.eof = True
-
-    def kill(self) -> None:
-        """Clean up whatever happened: SIGKILL our child if it still runs, and reap it."""
-        try:
-            if self.child.isalive():
-                os.kill(self.child.pid, signal.SIGKILL)
-                deadline = time.monotonic() + 5
-                while self.child.isalive() and time.monotonic() < deadline:
-                    time.sleep(0.02)
-        finally:
-            if not self.child.closed:
-                self.child.close(force=True)
+        self.send("n")  # a little navigation first, so the exit is from a used session
+        self.wait_for("Step 2 of 5", KEY_TIMEOUT)
 
 
 def assert_restored(raw: bytes) -> None:
@@ -166,7 +102,7 @@ def test_way_out_restores_the_terminal(way):
     try:
         session.start()
         action(session)
-        took, status, killed_by = session.wait_exit()
+        took, status, killed_by = session.wait_exit(EXIT_TIMEOUT)
         modes = termios.tcgetattr(session.child.child_fd)  # the pty's modes, read from the master
     finally:
         session.kill()
@@ -187,7 +123,7 @@ def test_dropped_connection_exits_promptly(with_signal):
         if with_signal:
             os.kill(session.child.pid, signal.SIGHUP)
         session.hang_up()
-        took, status, killed_by = session.wait_exit()
+        took, status, killed_by = session.wait_exit(EXIT_TIMEOUT)
     finally:
         session.kill()
     assert killed_by is None, f"killed by signal {killed_by}"
@@ -202,11 +138,11 @@ def test_ctrl_c_says_how_to_quit_and_ctrl_q_then_quits():
     try:
         session.start()
         session.child.send(b"\x03")
-        session.wait_for("to quit the app")
+        session.wait_for("to quit the app", KEY_TIMEOUT)
         assert "Press ctrl+q to quit the app" in session.text()
         assert session.child.isalive()
         session.child.send(b"\x11")
-        took, status, killed_by = session.wait_exit()
+        took, status, killed_by = session.wait_exit(EXIT_TIMEOUT)
     finally:
         session.kill()
     assert killed_by is None and status == 0
@@ -234,6 +170,7 @@ class Stuck(App[None]):
         self.call_after_refresh(self.hang)
 
     def hang(self) -> None:
+        open(sys.argv[2], "w").close()  # tell the test the loop is stuck from here on
         time.sleep(60)  # the event loop is stuck: app.exit never runs, Textual never restores
 
 sys.exit(run_app(Stuck(), grace=float(sys.argv[1])))
@@ -249,18 +186,11 @@ def test_watchdog_restores_and_exits_when_the_loop_is_stuck(tmp_path):
     grace = 1.0
     program = tmp_path / "stuck.py"
     program.write_text(STUCK_APP, encoding="utf-8")
-    session = Session.__new__(Session)
-    session.raw = bytearray()
-    session.screen = pyte.Screen(WIDTH, HEIGHT)
-    session.stream = pyte.ByteStream(session.screen)
-    session.eof = False
-    session.child = pexpect.spawn(
-        sys.executable, [str(program), str(grace)], env=child_env(), dimensions=(HEIGHT, WIDTH)
-    )
-    session.child.delaybeforesend = None
+    hanging = tmp_path / "hanging"
+    session = PtySession(str(program), str(grace), str(hanging), program=sys.executable)
     try:
         session.wait_for("HUNG", START_TIMEOUT)
-        time.sleep(0.2)  # well into the hang
+        wait_until(hanging.exists, START_TIMEOUT, "the loop to hang", session.text)
         raw_modes = termios.tcgetattr(session.child.child_fd)  # a pty's modes read from either side
         os.kill(session.child.pid, signal.SIGTERM)
         took, status, killed_by = session.wait_exit(grace + EXIT_TIMEOUT)
@@ -281,7 +211,7 @@ def test_watchdog_restores_and_exits_when_the_loop_is_stuck(tmp_path):
 def test_a_failed_write_sends_the_rest_to_dev_null():
     """What Textual's writer thread sees once the terminal is gone: no exception, nothing blocks, and
     the descriptor now points at /dev/null, so Python's final flush cannot fail either."""
-    from mission_tui.terminal import HangupTolerantStream
+    from mission_tui.textual_compat.driver import HangupTolerantStream
 
     read_end, write_end = os.pipe()
     os.close(read_end)  # writing now fails with EPIPE, as a hung-up tty fails with EIO

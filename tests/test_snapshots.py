@@ -62,6 +62,7 @@ def test_help(snap_compare, size):
 
 
 @SIZES
+@pytest.mark.slow
 def test_palette(snap_compare, size):
     """The command palette with "mission end" typed: matching events, the conflict, claims."""
     assert snap_compare(scene_app(), press=PALETTE, terminal_size=size)

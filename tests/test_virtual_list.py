@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.content import Content
 
@@ -191,6 +192,7 @@ async def test_rows_are_drawn_once_and_reused_when_the_list_scrolls():
         assert marked is not first and marked.text.startswith("▌")
 
 
+@pytest.mark.patched
 async def test_scrollbar_repaints_only_when_its_thumb_moves():
     app = ListApp([str(i) for i in range(100_000)])
     async with app.run_test(size=(40, 10)) as pilot:
@@ -207,9 +209,10 @@ async def test_scrollbar_repaints_only_when_its_thumb_moves():
         await pilot.press("end")
         await pilot.pause()
         assert repaints  # now the thumb is at the bottom
-        assert bar._drawn == bar._thumb() != at_top  # and what is drawn is where it should be
+        assert bar.drawn_thumb == bar._thumb() != at_top  # and what is drawn is where it should be
 
 
+@pytest.mark.patched
 async def test_a_moving_thumb_repaints_only_the_scrollbar_rows_that_change():
     app = ListApp([str(i) for i in range(30)])  # a thumb a third of the track
     async with app.run_test(size=(40, 10)) as pilot:
@@ -231,7 +234,7 @@ async def test_a_moving_thumb_repaints_only_the_scrollbar_rows_that_change():
         on_screen = [strip.text for strip in bar.render_lines(full)]
         bar._styles_cache.clear()
         assert on_screen == [strip.text for strip in bar.render_lines(full)]
-        assert bar._drawn == bar._thumb()
+        assert bar.drawn_thumb == bar._thumb()
 
 
 async def test_new_items_repaint_the_rows_not_the_scrollbar():

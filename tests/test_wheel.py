@@ -50,6 +50,7 @@ def test_wheel_contains_the_bundled_story_and_seeds(wheel: Path) -> None:
     assert "mission-tui = mission_tui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
+@pytest.mark.slow
 def test_installed_wheel_checks_the_bundled_story(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], tmp_path)

@@ -77,7 +77,6 @@ def _load_valid(
         report_problems(exc.problems)
         return None, len(exc.problems)
     if not verify:  # the explorer checks the quotes, and shows the warnings, itself
-        loaded.quotes_verified = False
         return loaded, 0
     report_problems(loaded.warnings)
     problems = verify_quotes(loaded)
@@ -85,7 +84,6 @@ def _load_valid(
         report_problems(problems)
         if quotes_must_verify:
             return None, len(problems)
-        loaded.problems.extend(problems)
     return loaded, 0
 
 
@@ -243,7 +241,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     else:  # the explorer checks quotes itself, after its first frame: a misquote only adds a warning
         loaded, _ = _load_valid(path, verify=False)
         if loaded is not None:
-            mark_draft(loaded)
+            loaded = mark_draft(loaded)
     if loaded is None:
         return 2
     try:
@@ -257,7 +255,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
 
     # run_app, not app.run(): SIGTERM/SIGHUP/SIGINT become a clean exit that restores the terminal,
     # and the status says how it ended (0 quit, 1 error, 128 + signal number).
-    app = make_app(loaded, today=args.today or date.today())
+    app = make_app(loaded, today=args.today or date.today(), quote_problems=None)  # not checked yet
     app.release_heap_on_exit = False  # the process ends with the app
     return run_app(app)
 

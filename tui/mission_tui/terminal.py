@@ -13,8 +13,9 @@ with EIO. Textual writes from a thread with a 30-entry queue; an OSError kills t
 app then blocks forever putting into its full queue. (On a hang-up the kernel also sends SIGCONT, on
 which Textual restarts application mode with a fresh writer thread: that one dies at once.) Measured
 before the fix: still running 8 s after the hang-up. Python's final flush of the dead stderr would
-also fail (exit status 120). So the driver's output stream is wrapped: the first failed write points
-the file descriptor at /dev/null and the rest of the shutdown proceeds silently.
+also fail (exit status 120). So the driver's output stream is wrapped (`textual_compat.driver`): the
+first failed write points the file descriptor at /dev/null and the rest of the shutdown proceeds
+silently.
 
 A watchdog is the last resort: if the app has not exited `grace` seconds after a signal (a stuck
 loop, a thread that never ends), it restores the tty modes, writes the reset sequences and exits
@@ -31,11 +32,12 @@ import signal
 import sys
 import threading
 from types import FrameType
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
+
+from .textual_compat.driver import hangup_tolerant
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.driver import Driver
 
 GRACE = 5.0
 """Seconds a signalled app gets to shut down before the watchdog restores the terminal and exits."""
@@ -56,72 +58,6 @@ def handled_signals() -> tuple[signal.Signals, ...]:
     """SIGTERM, SIGHUP (absent on Windows) and SIGINT: the ways a process is asked to stop."""
     names = ("SIGTERM", "SIGHUP", "SIGINT")
     return tuple(getattr(signal, name) for name in names if hasattr(signal, name))
-
-
-class HangupTolerantStream:
-    """The terminal stream Textual writes to, except that a failed write (EIO once the pty is
-    hung up, EPIPE, ...) redirects the descriptor to /dev/null instead of raising.
-
-    Raising would kill Textual's writer thread and then deadlock the app on the writer's full queue.
-    """
-
-    def __init__(self, stream: IO[str]) -> None:
-        self._stream = stream
-        self.gone = False
-
-    def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except OSError:
-            self._lost()
-            return len(text)
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError:
-            self._lost()
-
-    def fileno(self) -> int:
-        return self._stream.fileno()
-
-    def isatty(self) -> bool:
-        return self._stream.isatty()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-    def _lost(self) -> None:
-        """Point the descriptor at /dev/null, so the rest of the shutdown (and Python's final flush
-        of the same stream) writes somewhere that cannot fail."""
-        if self.gone:
-            return
-        self.gone = True
-        with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, self._stream.fileno())
-            os.close(devnull)
-        with contextlib.suppress(OSError, ValueError):
-            self._stream.flush()  # whatever the failed write left buffered now goes to /dev/null
-
-
-def hangup_tolerant(driver_class: type[Driver]) -> type[Driver]:
-    """A subclass of Textual's terminal driver whose output stream survives a hung-up terminal.
-
-    Textual keeps that stream in the private `_file` (LinuxDriver, 8.2.8); if a later Textual renames
-    it, the subclass changes nothing and only this protection is lost (tests/test_signals_pty.py notices).
-    """
-
-    class HangupTolerantDriver(driver_class):  # type: ignore[valid-type,misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            stream = getattr(self, "_file", None)
-            if stream is not None and not isinstance(stream, HangupTolerantStream):
-                self._file = HangupTolerantStream(stream)
-
-    name = f"HangupTolerant{driver_class.__name__}"
-    HangupTolerantDriver.__qualname__ = HangupTolerantDriver.__name__ = name
-    return HangupTolerantDriver
 
 
 class Watchdog(threading.Thread):
@@ -162,9 +98,9 @@ def force_exit(status: int, tty_modes: list[Any] | None) -> None:
         with contextlib.suppress(Exception):
             import termios
 
-            termios.tcsetattr(sys.__stdin__.fileno(), termios.TCSANOW, tty_modes)  # type: ignore[union-attr]
+            termios.tcsetattr(sys.__stdin__.fileno(), termios.TCSANOW, tty_modes)  # type: ignore[union-attr]  # None without a terminal: caught
     with contextlib.suppress(Exception):
-        os.write(sys.__stderr__.fileno(), RESTORE.encode("ascii"))  # type: ignore[union-attr]
+        os.write(sys.__stderr__.fileno(), RESTORE.encode("ascii"))  # type: ignore[union-attr]  # None without a terminal: caught
     os._exit(status)
 
 
@@ -173,7 +109,7 @@ def _tty_modes() -> list[Any] | None:
     try:
         import termios
 
-        return termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
+        return termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]  # None without a terminal: caught
     except Exception:
         return None
 

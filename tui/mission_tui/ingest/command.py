@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -182,21 +183,20 @@ def open_digest(path: Path, year: int | None) -> LoadedStory | None:
             ]
         )
         return None
-    loaded = LoadedStory(model=model, path=path, quotes_verified=False)
-    loaded.draft = f"unreviewed draft ingested from {path.name}"
-    return loaded
+    return LoadedStory(model=model, path=path, draft=f"unreviewed draft ingested from {path.name}")
 
 
-def mark_draft(loaded: LoadedStory) -> None:
-    """A story file that still begins with the draft comment is shown as an unreviewed draft."""
+def mark_draft(loaded: LoadedStory) -> LoadedStory:
+    """The story, marked as an unreviewed draft if its file still begins with the draft comment."""
     from ..story.files import FileReadError, read_head
     from .writer import DRAFT_MARK
 
     if loaded.path is None:
-        return
+        return loaded
     try:
         first = read_head(loaded.path, len(DRAFT_MARK.encode("utf-8")), "story file")
     except FileReadError:
-        return
-    if first.decode("utf-8", errors="replace").startswith(DRAFT_MARK):
-        loaded.draft = f"unreviewed draft ({loaded.path.name} still begins with the draft comment)"
+        return loaded
+    if not first.decode("utf-8", errors="replace").startswith(DRAFT_MARK):
+        return loaded
+    return replace(loaded, draft=f"unreviewed draft ({loaded.path.name} still begins with the draft comment)")

@@ -53,7 +53,7 @@ def _value(value: Any) -> str:
         return "{ " + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + " }"
     if isinstance(value, list):
         return "[" + ", ".join(_value(item) for item in value) + "]"
-    return tomlkit.item(value).as_string()  # numbers and booleans
+    return str(tomlkit.item(value).as_string())  # numbers and booleans (tomlkit.item is untyped)
 
 
 def _key(key: str) -> str:

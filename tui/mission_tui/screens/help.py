@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,6 +13,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..textual_compat.bindings import bindings_of
+
 # Descriptions for bindings Textual declares without one.
 _DEFAULT_DESCRIPTIONS = {
     "app.focus_next": "Next pane",
@@ -22,10 +24,13 @@ _DEFAULT_DESCRIPTIONS = {
 }
 
 
-def binding_rows(node: DOMNode, app_key_display: callable) -> list[tuple[str, str]]:  # type: ignore[valid-type]
+KeyDisplay = Callable[[Binding], str]
+
+
+def binding_rows(node: DOMNode, app_key_display: KeyDisplay) -> list[tuple[str, str]]:
     """(keys, description) per action for one node's bindings, keys of the same action joined."""
     by_action: dict[tuple[str, str], list[str]] = {}
-    for bindings in node._bindings.key_to_bindings.values():
+    for bindings in bindings_of(node).values():
         for binding in bindings:
             if binding.system:
                 continue
@@ -44,7 +49,7 @@ def binding_rows(node: DOMNode, app_key_display: callable) -> list[tuple[str, st
     return [(" ".join(keys), description) for (_, description), keys in by_action.items()]
 
 
-def help_sections(sections: Iterable[tuple[str, Iterable[DOMNode]]], key_display: callable) -> Content:  # type: ignore[valid-type]
+def help_sections(sections: Iterable[tuple[str, Iterable[DOMNode]]], key_display: KeyDisplay) -> Content:
     lines: list[Content] = []
     for title, nodes in sections:
         rows: list[tuple[str, str]] = []

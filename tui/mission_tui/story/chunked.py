@@ -53,7 +53,7 @@ def _headers(text: str) -> tuple[list[int], list[str]]:
 def _adapter(table: str) -> TypeAdapter[Any]:
     """Built on first use: only large stories need them, and building costs start-up time."""
     models = dict(zip(TABLES, (Source, Event, KeyPoint, Claim, CuratedConflict), strict=True))
-    return TypeAdapter(list[models[table]])  # type: ignore[valid-type]
+    return TypeAdapter(list[models[table]])  # type: ignore[valid-type]  # the model is picked at run time
 
 
 def load_in_slices(text: str, parse: Callable[[str], dict[str, Any]]) -> StoryFile | None:

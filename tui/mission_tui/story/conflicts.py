@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations, zip_longest
 from operator import itemgetter
+from typing import cast
 
 from .claim_values import APPROXIMATE as APPROXIMATE  # re-exported: the detector's public names
 from .claim_values import VERBS, date_range, partition
@@ -25,13 +26,14 @@ from .claim_values import Relation as Relation
 from .claim_values import claim_range as claim_range
 from .claim_values import compare_claims as compare_claims
 from .claim_values import normalize_text as normalize_text
-from .loader import gc_paused
+from .heap import gc_paused
 from .models import (
     Bound,
     Claim,
     ConflictStatus,
     CuratedConflict,
     DateValue,
+    QuantityValue,
     Rank,
     StoryFile,
     TextValue,
@@ -89,21 +91,23 @@ def _entries(claims: Sequence[Claim]) -> dict[_PartKey, list[_Entry]]:
         if kind is DateValue:
             bound = claim.bound
             cache = ranges[0 if bound is target else 1 if bound is after else 2]
-            text = value.date
+            text = cast(DateValue, value).date
             span = cache.get(text)
             if span is None:
                 span = cache[text] = date_range(text, bound)
             part, entry = as_date, (span[0], span[1], position)
         elif kind is TextValue:
-            part, entry = as_text, (value.text, position)  # type: ignore[assignment]
+            # A text's entry is (text, position) until the partition is compared (see _Entry).
+            part, entry = as_text, (cast(TextValue, value).text, position)  # type: ignore[assignment]
         else:  # a QuantityValue: the value union holds exactly these three types
             bound = claim.bound
             cached = amounts[0 if bound is target else 1 if bound is after else 2]
-            qkey = (value.amount, value.low, value.high, value.approximate, value.unit)
+            quantity = cast(QuantityValue, value)
+            qkey = (quantity.amount, quantity.low, quantity.high, quantity.approximate, quantity.unit)
             found = cached.get(qkey)
             if found is None:
                 found = cached[qkey] = (partition(claims[position]), claim_range(claims[position]))
-            part, span = found  # type: ignore[assignment]
+            part, span = found
             if span is None:
                 continue
             entry = (span[0], span[1], position)
@@ -119,10 +123,11 @@ def _items(claims: Sequence[Claim], entries: list[_Entry], text: bool) -> list[I
     """A partition's items if some of its ranges are disjoint (texts placed by rank), else None."""
     if text:
         raw = [entry[0] for entry in entries]
-        norm = {text: normalize_text(text) for text in set(raw)}  # type: ignore[arg-type]
+        norm = {text: normalize_text(text) for text in set(raw)}
         place = {text: float(i) for i, text in enumerate(sorted(set(norm.values())))}
         if len(place) < 2:
             return None
+        # A text partition's (text, position) entries become numeric ranges here (see _Entry).
         entries = [(place[norm[t]], place[norm[t]], e[1]) for t, e in zip(raw, entries, strict=True)]  # type: ignore[misc]
     elif max(map(itemgetter(0), entries)) <= min(map(itemgetter(1), entries)):
         return None  # every range holds the greatest lower bound: nothing is disjoint

@@ -134,6 +134,7 @@ def _plain_span(text: str, match: re.Match[str]) -> DateSpan:
     year = int(year_s)
     if year == 0:
         raise EdtfError(f"{text!r} is outside the years 0001-9999 that can be used")
+    precision: Precision
     if month_s is None:
         lower, upper, precision = date(year, 1, 1), date(year, 12, 31), "year"
     elif day_s is None:
@@ -173,13 +174,14 @@ def _year_qualified_span(text: str) -> DateSpan | None:
     if match is None or int(match.group(3)) > 12:
         return None
     year, qualifier, month, day = match.groups()
-    base = _plain_span(
-        f"{year}-{month}" + (f"-{day}" if day else ""),
-        _PLAIN.match(f"{year}-{month}" + (f"-{day}" if day else "")),
-    )  # type: ignore[arg-type]
+    plain = f"{year}-{month}" + (f"-{day}" if day else "")
+    plain_match = _PLAIN.match(plain)
+    assert plain_match is not None  # _YEAR_QUALIFIED's groups without the qualifier are a plain date
+    base = _plain_span(plain, plain_match)
     pad = relativedelta(years=2 if qualifier == "%" else 1)
+    assert base.lower is not None and base.upper is not None  # a plain date always has both bounds
     try:
-        lower_fuzzy, upper_fuzzy = base.lower - pad, base.upper + pad  # type: ignore[operator]
+        lower_fuzzy, upper_fuzzy = base.lower - pad, base.upper + pad
     except (OverflowError, ValueError):
         return None
     return DateSpan(

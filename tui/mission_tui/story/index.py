@@ -6,8 +6,7 @@ does per keypress is a dict lookup here; nothing per keypress scales with the si
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
@@ -22,10 +21,10 @@ from .date_words import (
     timing_of,
 )
 from .dates import parse_date
+from .heap import gc_paused
 from .links import Links as Links  # re-exported: widgets read links from the index
 from .links import OrderedLinks as OrderedLinks
 from .links import in_order
-from .loader import gc_paused
 from .models import Claim, Event, EventStatus, KeyPoint, Source, StoryFile
 from .sanitize import clean_line
 
@@ -33,25 +32,15 @@ if TYPE_CHECKING:
     from .conflicts import ConflictGroup
 
 Kind = Literal["event", "key_point", "source", "claim", "conflict"]
-KINDS: tuple[Kind, ...] = ("event", "key_point", "source", "claim", "conflict")
-KIND_LABELS: dict[str, str] = {
-    "event": "Event",
-    "key_point": "Key point",
-    "source": "Source",
-    "claim": "Claim",
-    "conflict": "Conflict",
-}
+"""The kinds of item; what the explorer does with each is in mission_tui/kinds.py."""
 TODAY_KEY = "@today"  # not a valid slug, so it never collides with an event id
 
 __all__ = [  # the date wording moved to `date_words`; these names stay importable from here
-    "KINDS",
-    "KIND_LABELS",
     "PRECISION_WORDS",
     "TIMING_GLYPHS",
     "TODAY_KEY",
     "Kind",
     "Links",
-    "PaletteEntry",
     "StoryIndex",
     "Timing",
     "build_index",
@@ -61,14 +50,6 @@ __all__ = [  # the date wording moved to `date_words`; these names stay importab
     "short_date",
     "timing_of",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class PaletteEntry:
-    kind: Kind
-    id: str
-    label: str
-    help: str
 
 
 class StoryIndex:
@@ -116,8 +97,7 @@ class StoryIndex:
         self.conflict_order: list[str] = [g.id for g in conflicts]
         self.claim_order: list[str] = [c.id for c in story.claims]
         self._build_links(story, conflicts)
-        self._search: dict[tuple[str, str], str] = {}
-        self._link_cache: dict[tuple[str, str], Links] = {}
+        self._link_cache: dict[tuple[Kind, str], Links] = {}
 
     # -- links ---------------------------------------------------------------------------------
 
@@ -202,53 +182,65 @@ class StoryIndex:
             ),
         )
 
-    def links(self, kind: str, item_id: str) -> Links:
-        """Everything related to one item. Cost is proportional to its links, and cached."""
-        cached = self._link_cache.get((kind, item_id))
-        if cached is not None:
-            return cached
-        empty: tuple[str, ...] = ()
-        if kind == "event":
-            via = self._through_claims(self.event_claims.get(item_id, empty))
-            links = Links(
-                key_points=in_order(
-                    [*self.event_key_points.get(item_id, empty), *via.key_points],
-                    self._positions["key_point"],
-                ),
-                sources=self.event_sources.get(item_id, empty),
-                claims=via.claims,
-                conflicts=via.conflicts,
-            )
-        elif kind == "key_point":
-            via = self._through_claims(self.key_point_claims.get(item_id, empty))
-            links = Links(
-                events=in_order([*self.key_point_events.get(item_id, empty), *via.events], self.step_of),
-                sources=self.key_point_sources.get(item_id, empty),
-                claims=via.claims,
-                conflicts=via.conflicts,
-            )
-        elif kind == "source":
-            via = self._through_claims(self.source_claims.get(item_id, empty))
-            links = Links(
-                events=self.source_events.get(item_id, empty),
-                key_points=self.source_key_points.get(item_id, empty),
-                claims=via.claims,
-                conflicts=via.conflicts,
-            )
-        elif kind == "claim":
-            links = self._through_claims((item_id,))
-            links = Links(
-                events=links.events,
-                key_points=links.key_points,
-                sources=links.sources,
-                conflicts=links.conflicts,
-            )
-        elif kind == "conflict":
-            links = self._through_claims(self.conflict_claims.get(item_id, empty))
-        else:
-            links = Links()
-        self._link_cache[(kind, item_id)] = links
+    def _cached_links(self, kind: Kind, item_id: str, build: Callable[[], Links]) -> Links:
+        """Links are built on first request (cost proportional to the item's links) and kept."""
+        key = (kind, item_id)
+        links = self._link_cache.get(key)
+        if links is None:
+            links = self._link_cache[key] = build()
         return links
+
+    def event_links(self, event_id: str) -> Links:
+        def build() -> Links:
+            via = self._through_claims(self.event_claims.get(event_id, ()))
+            return Links(
+                key_points=in_order(
+                    [*self.event_key_points.get(event_id, ()), *via.key_points], self._positions["key_point"]
+                ),
+                sources=self.event_sources.get(event_id, ()),
+                claims=via.claims,
+                conflicts=via.conflicts,
+            )
+
+        return self._cached_links("event", event_id, build)
+
+    def key_point_links(self, key_point_id: str) -> Links:
+        def build() -> Links:
+            via = self._through_claims(self.key_point_claims.get(key_point_id, ()))
+            return Links(
+                events=in_order([*self.key_point_events.get(key_point_id, ()), *via.events], self.step_of),
+                sources=self.key_point_sources.get(key_point_id, ()),
+                claims=via.claims,
+                conflicts=via.conflicts,
+            )
+
+        return self._cached_links("key_point", key_point_id, build)
+
+    def source_links(self, source_id: str) -> Links:
+        def build() -> Links:
+            via = self._through_claims(self.source_claims.get(source_id, ()))
+            return Links(
+                events=self.source_events.get(source_id, ()),
+                key_points=self.source_key_points.get(source_id, ()),
+                claims=via.claims,
+                conflicts=via.conflicts,
+            )
+
+        return self._cached_links("source", source_id, build)
+
+    def claim_links(self, claim_id: str) -> Links:
+        def build() -> Links:
+            via = self._through_claims((claim_id,))
+            return Links(
+                events=via.events, key_points=via.key_points, sources=via.sources, conflicts=via.conflicts
+            )
+
+        return self._cached_links("claim", claim_id, build)
+
+    def conflict_links(self, conflict_id: str) -> Links:
+        return self._cached_links(
+            "conflict", conflict_id, lambda: self._through_claims(self.conflict_claims.get(conflict_id, ()))
+        )
 
     # -- words ---------------------------------------------------------------------------------
 
@@ -269,103 +261,66 @@ class StoryIndex:
         story = self.story.story
         return date_words(story.as_of, inferred=bool(story.note))
 
-    def title_of(self, kind: str, item_id: str) -> str:
-        """One clean display line naming an item."""
-        if kind == "event":
-            return clean_line(self.events[item_id].title)
-        if kind == "key_point":
-            return clean_line(self.key_points[item_id].title)
-        if kind == "source":
-            source = self.sources[item_id]
-            return clean_line(source.outlet)
-        if kind == "claim":
-            claim = self.claims[item_id]
-            outlet = self.sources[claim.source].outlet if claim.source in self.sources else claim.source
-            return clean_line(f"“{claim.phrase}” — {outlet}")
-        if kind == "conflict":
-            group = self.conflicts[item_id]
-            title = getattr(group, "title", None)
-            return clean_line(title or f"{group.subject} {group.property}")
-        return item_id
+    # -- titles: one clean display line naming an item ----------------------------------------
 
-    def search_text(self, kind: str, item_id: str) -> str:
-        key = (kind, item_id)
-        text = self._search.get(key)
-        if text is None:
-            text = clean_line(" ".join(self._search_parts(kind, item_id)))
-            self._search[key] = text
-        return text
+    def event_title(self, event_id: str) -> str:
+        return clean_line(self.events[event_id].title)
 
-    def _search_parts(self, kind: str, item_id: str) -> list[str]:
-        if kind == "event":
-            e = self.events[item_id]
-            timing = self.timing.get(item_id)
-            return [
-                e.title,
-                e.text,
-                self.event_date(item_id),
-                short_date(e.when),
-                e.status.value,
-                timing.value if timing else "",
-                item_id,
-            ]
-        if kind == "key_point":
-            k = self.key_points[item_id]
-            return [k.title, k.text, item_id]
-        if kind == "source":
-            s = self.sources[item_id]
-            return [s.outlet, s.headline or "", s.kind.value, self.source_date(item_id), item_id]
-        if kind == "claim":
-            c = self.claims[item_id]
-            return [c.phrase, c.quote, c.subject, c.property, c.scope or "", item_id]
-        if kind == "conflict":
-            g = self.conflicts[item_id]
-            return [
-                self.title_of(kind, item_id),
-                g.subject,
-                g.property,
-                g.note or "",
-                g.status.value,
-                item_id,
-            ]
-        return [item_id]
+    def key_point_title(self, key_point_id: str) -> str:
+        return clean_line(self.key_points[key_point_id].title)
 
-    def palette_entries(self) -> list[PaletteEntry]:
-        """Every item the command palette can jump to, in a stable order."""
-        entries: list[PaletteEntry] = []
-        for eid in self.timeline:
-            entries.append(
-                PaletteEntry("event", eid, self.title_of("event", eid), f"Event · {self.event_date(eid)}")
-            )
-        for kid in self.key_point_order:
-            entries.append(PaletteEntry("key_point", kid, self.title_of("key_point", kid), "Key point"))
-        for sid in self.source_order:
-            entries.append(
-                PaletteEntry("source", sid, self.title_of("source", sid), f"Source · {self.source_date(sid)}")
-            )
-        for gid in self.conflict_order:
-            entries.append(
-                PaletteEntry(
-                    "conflict",
-                    gid,
-                    self.title_of("conflict", gid),
-                    f"Conflict · {self.conflicts[gid].status.value}",
-                )
-            )
-        for cid in self.claim_order:
-            entries.append(
-                PaletteEntry(
-                    "claim",
-                    cid,
-                    self.title_of("claim", cid),
-                    f"Claim · {self.claims[cid].subject} {self.claims[cid].property}",
-                )
-            )
-        return entries
+    def source_title(self, source_id: str) -> str:
+        return clean_line(self.sources[source_id].outlet)
+
+    def claim_title(self, claim_id: str) -> str:
+        claim = self.claims[claim_id]
+        outlet = self.sources[claim.source].outlet if claim.source in self.sources else claim.source
+        return clean_line(f"“{claim.phrase}” — {outlet}")
+
+    def conflict_title(self, conflict_id: str) -> str:
+        group = self.conflicts[conflict_id]
+        return clean_line(group.title or f"{group.subject} {group.property}")
+
+    # -- search text: what a filter matches, one clean line ------------------------------------
+
+    def event_search(self, event_id: str) -> str:
+        event = self.events[event_id]
+        timing = self.timing.get(event_id)
+        return _search_line(
+            event.title, event.text, self.event_date(event_id), short_date(event.when), event.status.value,
+            timing.value if timing else "", event_id,
+        )  # fmt: skip
+
+    def key_point_search(self, key_point_id: str) -> str:
+        key_point = self.key_points[key_point_id]
+        return _search_line(key_point.title, key_point.text, key_point_id)
+
+    def source_search(self, source_id: str) -> str:
+        source = self.sources[source_id]
+        return _search_line(
+            source.outlet, source.headline or "", source.kind.value, self.source_date(source_id), source_id
+        )
+
+    def claim_search(self, claim_id: str) -> str:
+        claim = self.claims[claim_id]
+        return _search_line(
+            claim.phrase, claim.quote, claim.subject, claim.property, claim.scope or "", claim_id
+        )
+
+    def conflict_search(self, conflict_id: str) -> str:
+        group = self.conflicts[conflict_id]
+        return _search_line(
+            self.conflict_title(conflict_id), group.subject, group.property, group.note or "",
+            group.status.value, conflict_id,
+        )  # fmt: skip
 
     @property
     def step_count(self) -> int:
         return len(self.timeline)
+
+
+def _search_line(*parts: str) -> str:
+    return clean_line(" ".join(parts))
 
 
 def build_index(

@@ -6,22 +6,22 @@ Nothing here raises a traceback at the user: all failures become `StoryLoadError
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from .bundled import bundled_story_path
 from .chunked import load_in_slices
 from .derived import DERIVED_KEY, Derived
 from .files import FileReadError, decode_utf8, document_path, is_outside, read_capped, real_location
+from .heap import freeze_heap, gc_paused
 from .models import SLUG_PATTERN, TABLES, ReferenceProblem, StoryFile, reference_problems
 from .suggest import date_literal_hint, quoting_hint, suggest_field
 
@@ -30,7 +30,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
-try:  # optional: the `fast` extra
+_rtoml: ModuleType | None
+try:  # a dependency, but a wheel may be missing for a platform: tomllib then parses everything
     import rtoml as _rtoml
 except ImportError:  # pragma: no cover - depends on the install
     _rtoml = None
@@ -70,19 +71,16 @@ class StoryLoadError(Exception):
         self.problems = problems
 
 
-@dataclass
+@dataclass(frozen=True)
 class LoadedStory:
-    """A validated story and where it came from (quotes are verified relative to `path`)."""
+    """A validated story and where it came from (quotes are verified relative to `path`; checking
+    them returns what was found, see verify.py, and leaves the story as it was)."""
 
     model: StoryFile
     path: Path | None
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: tuple[Problem, ...] = ()
     """Things the reader must be told that do not make the story invalid (a document read from
     outside the story's folder); `check` prints them, the explorer shows them."""
-    quotes_verified: bool = True
-    """False until quotes are checked (`problems` then holds what was found); the explorer opens
-    first and checks them after (verify.py)."""
     draft: str | None = None
     """Set when the story is an unreviewed draft (ingested from a digest): says so, for the reader."""
 
@@ -174,13 +172,13 @@ def _did_you_mean(table: str, field_path: str) -> str:
     return "misspelt? expected story, sources, events, ..." if not table else "misspelt?"
 
 
-def _literal_hint(error: Any, field_path: str) -> str | None:
+def _literal_hint(error: ErrorDetails, field_path: str) -> str | None:
     """How to write a TOML date literal or a quoted number the loader does not convert."""
     value = error.get("input")
     return date_literal_hint(field_path, value) or quoting_hint(error["type"], field_path, value)
 
 
-def _clean_message(error: dict[str, Any]) -> str:
+def _clean_message(error: ErrorDetails) -> str:
     if error["type"] == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == SLUG_PATTERN:
         return "ids and references are lower-case slugs: letters and digits joined by - _ . (e.g. 'the-hill')"
     if error["type"] in _NOT_A_TABLE:
@@ -195,17 +193,18 @@ def _clean_message(error: dict[str, Any]) -> str:
 def parse_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a located Problem.
 
-    rtoml (Rust, an optional dependency) parses large stories ~4x faster than tomllib. Any file it
+    rtoml (Rust, a dependency) parses large stories ~4x faster than tomllib. Any file it
     rejects is parsed again by tomllib, so what the user sees for a bad file, and which files are
     accepted, is decided by the standard-library parser.
     """
     if _rtoml is not None:
         try:
-            return _rtoml.loads(text)
+            parsed: dict[str, Any] = _rtoml.loads(text)
+            return parsed
         except Exception:  # rtoml's errors carry no structured position: let tomllib explain
             pass
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text)  # type: ignore[no-any-return]  # tomli (3.10) ships no annotations
     except RecursionError:
         raise StoryLoadError([Problem(file, "TOML nesting is too deep to be a story file")]) from None
     except tomllib.TOMLDecodeError as exc:
@@ -258,23 +257,6 @@ def document_warnings(model: StoryFile, path: Path, text: str) -> list[Problem]:
         )
         for real, (index, source_id, document) in outside.items()
     ]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a story's objects are built.
-
-    Parsing and validating a large story allocates about a million objects, each allocation burst
-    triggering collections that walk the whole growing heap: measured on a 100k-claim story, that
-    made validation 5x slower (1.42 s vs 0.29 s). Nothing built here forms cycles worth collecting.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _line_of(starts: dict[str, list[int]], table: str, index: int) -> int | None:
@@ -388,15 +370,13 @@ def load_story(path: str | Path) -> LoadedStory:
     """Load and validate a story file from disk.
 
     The story then lives as long as the process, so its objects are frozen out of the garbage
-    collector's generations (gc.freeze): otherwise every later full collection walks them all,
+    collector's generations (see heap.py): otherwise every later full collection walks them all,
     which cost 0.5 s pauses mid-keypress and tripled conflict detection on a 100k-claim story.
     """
     path = Path(path)
     with gc_paused():
         text = read_text(path)
-        loaded = LoadedStory(model=loads_story(text, str(path)), path=path)
-        loaded.warnings = document_warnings(loaded.model, path, text)
-        # Frozen before the collector is back on: its first collection would otherwise walk every
-        # object just built (all still in the youngest generation), 0.08 s for 100k claims.
-        gc.freeze()
+        model = loads_story(text, str(path))
+        loaded = LoadedStory(model=model, path=path, warnings=tuple(document_warnings(model, path, text)))
+        freeze_heap()  # before the collector is back on (heap.py)
     return loaded

@@ -33,10 +33,6 @@ class PairFinding:
     reason: str
 
 
-
-# ------------------------------------------------------------------------------------------ reasons
-
-
 class SweepContext:
     """What one detection run shares: the story's claims (items point into them) and reason words."""
 

@@ -12,14 +12,19 @@ from textual.css.scalar import Unit
 from textual.message import Message
 from textual.widgets import Static
 
-from ..story.index import KIND_LABELS, TODAY_KEY, Links, StoryIndex
-from .compact import CompactLines
+from ..kinds import ITEM_KINDS, links_of
+from ..story.index import TODAY_KEY, Kind, Links, StoryIndex
+from ..textual_compat.borders import set_border_title
+from ..textual_compat.scrolling import auto_height
 from .detail_body import DetailText, DetailView
-from .detail_render import body_for
-from .repaint import auto_height, set_border_title
 from .virtual_list import VirtualList
 
-RELATED_KINDS = ("event", "key_point", "source", "claim", "conflict")
+
+def split_related(composite: str) -> tuple[Kind, str]:
+    """A related list key `kind:id` (built by RelatedKeys from the registry's kinds) as its parts."""
+    kind, _, key = composite.partition(":")
+    assert kind in ITEM_KINDS, composite  # narrows `kind` to a Kind
+    return kind, key
 
 
 class RelatedKeys(Sequence[str]):
@@ -30,12 +35,12 @@ class RelatedKeys(Sequence[str]):
     """
 
     def __init__(self, links: Links | None = None) -> None:
-        parts = [(kind, links.of(kind)) for kind in RELATED_KINDS] if links is not None else []
+        parts = [(kind, links.of(kind)) for kind in ITEM_KINDS] if links is not None else []
         self._parts = [(kind, items) for kind, items in parts if items]
-        self._length = sum(len(items) for _, items in self._parts)
+        self._total = sum(len(items) for _, items in self._parts)
 
     def __len__(self) -> int:
-        return self._length
+        return self._total
 
     @overload
     def __getitem__(self, position: int) -> str: ...
@@ -45,10 +50,10 @@ class RelatedKeys(Sequence[str]):
 
     def __getitem__(self, position: int | slice) -> str | list[str]:
         if isinstance(position, slice):
-            return [self[i] for i in range(*position.indices(self._length))]
+            return [self[i] for i in range(*position.indices(self._total))]
         if position < 0:
-            position += self._length
-        if not 0 <= position < self._length:
+            position += self._total
+        if not 0 <= position < self._total:
             raise IndexError(position)
         for kind, items in self._parts:
             if position < len(items):
@@ -62,15 +67,17 @@ class RelatedKeys(Sequence[str]):
                 yield f"{kind}:{item}"
 
 
-class RelatedHeading(CompactLines, Static):
+class RelatedHeading(Static):
     """"Related 4 · press 5" above the related list."""
 
 
-class DetailPane(CompactLines, Vertical):
+class DetailPane(Vertical):
     """Shows one item; Enter on a related item asks the screen to jump to it."""
 
     class JumpRequested(Message):
-        def __init__(self, kind: str, key: str) -> None:
+        """Enter on a related item: the screen should go to it."""
+
+        def __init__(self, kind: Kind, key: str) -> None:
             super().__init__()
             self.kind = kind
             self.key = key
@@ -78,7 +85,7 @@ class DetailPane(CompactLines, Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.index: StoryIndex | None = None
-        self.kind: str | None = None
+        self.kind: Kind | None = None
         self.key: str | None = None
         self.body = DetailText(Content("Loading the story…"), id="detail-body")
         self.scroll = DetailView(self.body, id="detail-scroll")  # focus target; scroll keys, scrollbar
@@ -100,17 +107,20 @@ class DetailPane(CompactLines, Vertical):
         width = self.body.size.width or self.scroll.size.width  # the text column, scrollbar excluded
         return max(20, width - 1)
 
-    def show(self, index: StoryIndex, kind: str, key: str) -> None:
+    def _detail_text(self, index: StoryIndex, kind: Kind, key: str) -> Content:
+        return ITEM_KINDS[kind].detail(index, key, self._body_width())
+
+    def show(self, index: StoryIndex, kind: Kind, key: str) -> None:
         changed = (kind, key) != (self.kind, self.key) or index is not self.index
         self.index, self.kind, self.key = index, kind, key
-        label = "Today" if key == TODAY_KEY else KIND_LABELS.get(kind, kind)
+        label = "Today" if key == TODAY_KEY else ITEM_KINDS[kind].label
         set_border_title(self, f"Detail · {label}")
         if not changed:
-            self.body.update(body_for(index, kind, key, self._body_width()))
+            self.body.update(self._detail_text(index, kind, key))
             return
-        keys = RelatedKeys(None if key == TODAY_KEY else index.links(kind, key))
+        keys = RelatedKeys(links_of(index, kind, key))
         view_height = self._view_height(len(keys))
-        self.body.update(body_for(index, kind, key, self._body_width()), view_height)
+        self.body.update(self._detail_text(index, kind, key), view_height)
         self.body.scroll_home(animate=False, immediate=True)
         self.related.set_items(keys, self._related_row, self._related_search)
         if self._related_count != len(keys):  # a step between items with as many links draws nothing here
@@ -141,25 +151,27 @@ class DetailPane(CompactLines, Vertical):
 
     def _related_row(self, composite: str) -> Content:
         assert self.index is not None
-        kind, _, key = composite.partition(":")
+        kind, key = split_related(composite)
+        item_kind = ITEM_KINDS[kind]
         return Content.assemble(
-            (f"{KIND_LABELS[kind]:<10}", "$text-muted"), " ", Content(self.index.title_of(kind, key))
+            (f"{item_kind.label:<10}", "$text-muted"), " ", Content(item_kind.title(self.index, key))
         )
 
     def _related_search(self, composite: str) -> str:
         assert self.index is not None
-        kind, _, key = composite.partition(":")
-        return self.index.title_of(kind, key)
+        kind, key = split_related(composite)
+        return ITEM_KINDS[kind].title(self.index, key)
 
     def on_resize(self) -> None:
-        if self.index is not None and self.kind == "conflict" and self.key is not None:
-            self.body.update(body_for(self.index, self.kind, self.key, self._body_width()))
+        # A text laid out by width (a conflict's claims side by side or stacked) follows the new width;
+        # any other text redraws the same rows, and unchanged rows are not repainted.
+        if self.index is not None and self.kind is not None and self.key is not None:
+            self.body.update(self._detail_text(self.index, self.kind, self.key))
 
     def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
         if event.virtual_list is self.related:
             event.stop()
-            kind, _, key = event.key.partition(":")
-            self.post_message(self.JumpRequested(kind, key))
+            self.post_message(self.JumpRequested(*split_related(event.key)))
 
     def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
         if event.virtual_list is self.related:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich._wrap import divide_line
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -24,8 +23,14 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual
 
-from .compact import CompactLines, changed_span
-from .repaint import QuietScrollBar, QuietScrollView, set_virtual_size
+from ..textual_compat.scrolling import (
+    NoLayoutForVirtualSize,
+    QuietScrollBar,
+    QuietScrollView,
+    set_virtual_size,
+    show_own_scrollbar,
+)
+from .cells import changed_span
 
 
 def _first_lines(content: Content, count: int) -> Content:
@@ -39,7 +44,7 @@ def _first_lines(content: Content, count: int) -> Content:
     return content[:end]
 
 
-class DetailText(CompactLines, QuietScrollView, can_focus=False):
+class DetailText(QuietScrollView, can_focus=False):
     """Wrapped Content, one strip per line, scrolled by `scroll_y`; its scrollbar is a sibling."""
 
     DEFAULT_CSS = """
@@ -55,14 +60,14 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
 
     def __init__(self, content: Content, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._content = content
-        self._strips: list[Strip] = []  # the first lines, rendered on demand
-        self._strips_key: tuple[int, VisualStyle] | None = None  # what `_strips` were rendered for
-        self._complete = False  # whether `_strips` holds every line
+        self._detail_content = content
+        self._drawn_lines: list[Strip] = []  # the first lines, rendered on demand
+        self._lines_key: tuple[int, VisualStyle] | None = None  # what `_drawn_lines` were rendered for
+        self._complete = False  # whether `_drawn_lines` holds every line
 
     @property
     def content(self) -> Content:
-        return self._content
+        return self._detail_content
 
     def update(self, content: Content, view_height: int | None = None) -> None:
         """Show new text; the scroll position is left to the caller.
@@ -71,8 +76,8 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
         (the related list below grows or shrinks), so the text is sized once, in the same frame.
         """
         before = self._rows_on_screen()
-        self._content = content
-        self._strips_key = None
+        self._detail_content = content
+        self._lines_key = None
         if self.measure(view_height) and before is not None:
             self._repaint_changed_rows(before)
         else:
@@ -80,12 +85,12 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
 
     def _rows_on_screen(self) -> list[Strip | None] | None:
         """The lines drawn now (None past the text), or None when they are not all at hand."""
-        if self._strips_key != (self.size.width, self.visual_style):
+        if self._lines_key != (self.size.width, self.visual_style):
             return None
         top, height = round(self.scroll_y), self.size.height
-        if len(self._strips) < top + height and not self._complete:
+        if len(self._drawn_lines) < top + height and not self._complete:
             return None
-        shown: list[Strip | None] = list(self._strips[top : top + height])
+        shown: list[Strip | None] = list(self._drawn_lines[top : top + height])
         return shown + [None] * (height - len(shown))
 
     def _repaint_changed_rows(self, before: list[Strip | None]) -> None:
@@ -98,7 +103,7 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
         that differs from what the screen shows.
         """
         top, width = round(self.scroll_y), self.size.width
-        spans = [changed_span(line, self._line(top + y), width) for y, line in enumerate(before)]
+        spans = [changed_span(line, self.line_at(top + y), width) for y, line in enumerate(before)]
         if all(end > start for start, end in spans):
             self.refresh()
             return
@@ -107,24 +112,11 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
                 self.refresh(Region(start, y, end - start, 1))
 
     def _height_at(self, width: int) -> int:
-        """How many lines the text wraps to at `width`: Content.get_height's answer, from the plain text.
-
-        Textual's own count builds a Content per line (2-5 ms for a conflict's 300 lines); the wrap
-        points come from the same `divide_line` it uses, so the count is the same. Rules that change
-        the wrapping (tabs, nowrap, other overflow, line padding) go through Textual's count.
-        """
+        """How many lines the text wraps to at `width` (counted, not drawn)."""
         if width <= 0:
             return 0
-        plain = self._content.plain
-        rule = self.styles.get_rule
-        if (
-            "\t" in plain
-            or rule("text_wrap", "wrap") != "wrap"
-            or rule("text_overflow", "fold") != "fold"
-            or rule("line_pad", 0)
-        ):
-            return self._content.get_height(self.styles, width)
-        return sum(len(divide_line(line, width, fold=True)) + 1 for line in plain.split("\n"))
+        # Textual's widgets pass their styles here too (Widget.get_content_height); annotated RulesMap.
+        return self._detail_content.get_height(self.styles, width)  # type: ignore[arg-type]
 
     def measure(self, view_height: int | None = None) -> bool:
         """Size the scroll range and the scrollbar for the text, counting lines without drawing them.
@@ -154,8 +146,7 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
         # Scrollable or not at that height (its own scrollbar has no width; the visible one is the
         # view's): said now, so the layout for a new height is the only one.
         self.show_vertical_scrollbar = lines > height
-        if self._vertical_scrollbar is not None or lines > height:
-            self.vertical_scrollbar.display = lines > height
+        show_own_scrollbar(self, lines > height)
         set_virtual_size(self, Size(width, lines), repaint=False)  # the caller repaints
         view.update_bar(bar, lines, view_height, self.scroll_y)
         return width == self.size.width and height == self.size.height
@@ -169,28 +160,28 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
         if isinstance(view, DetailView):
             view.bar.position = new_value
 
-    def _line(self, row: int) -> Strip | None:
+    def line_at(self, row: int) -> Strip | None:
         """Line `row` as a Static with these styles would render it; only what is shown gets drawn.
 
         A new item draws just the rows in view (a detail text runs to ~70 lines); scrolling past
         them draws the rest once.
         """
         key = (self.size.width, self.visual_style)  # strips carry colours (theme, focus) too
-        if key != self._strips_key:
-            self._strips, self._strips_key, self._complete = [], key, False
-        strips = self._strips
+        if key != self._lines_key:
+            self._drawn_lines, self._lines_key, self._complete = [], key, False
+        strips = self._drawn_lines
         if row >= len(strips) and not self._complete and key[0] > 0:
-            content, wanted = self._content, None
+            content, wanted = self._detail_content, None
             if not strips:  # first draw: only the lines in view, from as many source lines at most
                 wanted = max(row + 1, round(self.scroll_y) + self.size.height)
                 content = _first_lines(content, wanted)
             strips = Visual.to_strips(self, content, key[0], wanted, key[1])
-            self._strips = strips
-            self._complete = content is self._content and (wanted is None or len(strips) < wanted)
+            self._drawn_lines = strips
+            self._complete = content is self._detail_content and (wanted is None or len(strips) < wanted)
         return strips[row] if row < len(strips) else None
 
     def render_line(self, y: int) -> Strip:
-        line = self._line(round(self.scroll_y) + y)
+        line = self.line_at(round(self.scroll_y) + y)
         if line is None:
             return Strip.blank(self.size.width, self.visual_style.rich_style)
         return line
@@ -198,14 +189,14 @@ class DetailText(CompactLines, QuietScrollView, can_focus=False):
     # -- text selection, as a Static offers it ---------------------------------------------------
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        return selection.extract(self._content.plain), "\n"
+        return selection.extract(self._detail_content.plain), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
-        self._strips_key = None
+        self._lines_key = None
         self.refresh()
 
 
-class DetailView(CompactLines, can_focus=True, inherit_bindings=False):
+class DetailView(NoLayoutForVirtualSize, can_focus=True, inherit_bindings=False):
     """The focusable box around the text: padding, scrollbar, scroll keys (left/right stay free)."""
 
     DEFAULT_CSS = """
@@ -245,12 +236,6 @@ class DetailView(CompactLines, can_focus=True, inherit_bindings=False):
         # The view's height moves with the related list below it; the text's height follows it.
         self.text.measure()
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # Not scrollable: its virtual size is bookkeeping, not worth the second layout Textual does.
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
-
     def update_bar(self, shown: bool, lines: int, view: int, position: float) -> None:
         """Show the scrollbar only when the text is taller than the view (a layout only if that flips)."""
         bar = self.bar
@@ -283,13 +268,17 @@ class DetailView(CompactLines, can_focus=True, inherit_bindings=False):
         # The wheel over the text scrolls it directly; over the scrollbar or padding, as a scroll
         # container would (same step as the wheel over the text).
         if event.widget is not self.text and self.text.allow_vertical_scroll:
-            self.text._scroll_down_for_pointer(animate=False)
+            self._wheel(self.app.scroll_sensitivity_y)
             event.stop()
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         if event.widget is not self.text and self.text.allow_vertical_scroll:
-            self.text._scroll_up_for_pointer(animate=False)
+            self._wheel(-self.app.scroll_sensitivity_y)
             event.stop()
+
+    def _wheel(self, lines: float) -> None:
+        """Scroll the text as the wheel over it does (by the app's scroll sensitivity)."""
+        self.text.scroll_to(y=self.text.scroll_target_y + lines, animate=False)
 
     def on_scroll_to(self, message: ScrollTo) -> None:
         self.text.scroll_to(y=message.y, animate=message.animate, duration=0.1)

@@ -6,7 +6,7 @@ from textual.content import Content
 
 from ..story.date_words import TIMING_GLYPHS, Timing, date_words, day_words, precision_words
 from ..story.export import describe_value
-from ..story.index import TODAY_KEY, StoryIndex
+from ..story.index import StoryIndex
 from ..story.models import Claim
 from ..story.sanitize import clean_line, clean_text
 
@@ -99,7 +99,7 @@ def event_body(index: StoryIndex, event_id: str) -> Content:
     if event.inference:
         blocks += [Content(""), _field("Inferred", event.inference, multiline=True)]
     blocks += _sources_with_quotes(
-        index, index.links("event", event_id).sources, index.event_claims.get(event_id, ())
+        index, index.event_links(event_id).sources, index.event_claims.get(event_id, ())
     )
     return _join(blocks)
 
@@ -204,7 +204,7 @@ def conflict_body(index: StoryIndex, conflict_id: str, width: int) -> Content:
     origin = " and ".join(w for w, flag in (("detected", group.detected), ("curated", group.curated)) if flag)
     about = f"{group.subject} · {group.property}" + (f" ({group.scope})" if group.scope else "")
     blocks: list[Content | None] = [
-        _title(index.title_of("conflict", conflict_id)),
+        _title(index.conflict_title(conflict_id)),
         _field("Status", f"{group.status.value} · {group.kind} · {origin or 'listed'}"),
         _field("About", about),
     ]
@@ -230,12 +230,12 @@ def conflict_body(index: StoryIndex, conflict_id: str, width: int) -> Content:
             blocks += [*columns[0], Content("")]
         else:
             blocks += [*_grid(columns, col_width), Content("")]
-    pairs = getattr(group, "pairs", ())
+    pairs = group.pairs
     if pairs:
         blocks.append(_heading("How they compare"))
         for pair in pairs:
-            first = index.title_of("claim", pair.first) if pair.first in index.claims else pair.first
-            second = index.title_of("claim", pair.second) if pair.second in index.claims else pair.second
+            first = index.claim_title(pair.first) if pair.first in index.claims else pair.first
+            second = index.claim_title(pair.second) if pair.second in index.claims else pair.second
             blocks.append(
                 Content.assemble(
                     (f"• {pair.relation.value}: ", "bold $warning"), Content(first), " vs ", Content(second)
@@ -269,19 +269,3 @@ def today_body(index: StoryIndex) -> Content:
             )
         )
     return _join(blocks)
-
-
-def body_for(index: StoryIndex, kind: str, key: str, width: int) -> Content:
-    if key == TODAY_KEY:
-        return today_body(index)
-    if kind == "event":
-        return event_body(index, key)
-    if kind == "key_point":
-        return key_point_body(index, key)
-    if kind == "source":
-        return source_body(index, key)
-    if kind == "claim":
-        return claim_body(index, key)
-    if kind == "conflict":
-        return conflict_body(index, key, width)
-    return Content(key)

@@ -15,14 +15,14 @@ class StoryHeader(Vertical):
 
     def __init__(self, title: str, dates: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._title = Static(
+        self._title_line = Static(
             Content.assemble(("◆ ", "$text-accent"), Content.styled(clean_line(title), "bold")),
             id="story-title",
         )
         self._dates = Static(Content.styled(dates, "$text-muted"), id="story-dates")
 
     def compose(self) -> ComposeResult:
-        yield self._title
+        yield self._title_line
         yield self._dates
 
     def set_dates(self, dates: str) -> None:

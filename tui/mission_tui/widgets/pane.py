@@ -11,17 +11,20 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input
 
-from .compact import CompactLines
-from .repaint import set_border_title
+from ..story.index import Kind
+from ..textual_compat.borders import set_border_title
 from .virtual_list import VirtualList
 
 
-class Pane(CompactLines, Vertical):
-    """Base for the four story panes. Subclasses set KIND, TITLE and render rows."""
+class Pane(Vertical):
+    """Base for the four story panes. Subclasses set KIND, TITLE and EMPTY; rows come from the
+    kind's entry in kinds.py, filled in by the screen."""
 
-    KIND: ClassVar[str] = ""
+    KIND: ClassVar[Kind]
     TITLE: ClassVar[str] = ""
     EMPTY: ClassVar[str] = "Nothing here."
+    compact_rows = False
+    """Whether rows are drawn for a narrow pane (the timeline's glyph without its word)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter", tooltip="Filter this pane by text"),

@@ -47,12 +47,12 @@ def timeline_row(index: StoryIndex, key: str, compact: bool = False) -> Content:
     return Content.assemble(*parts)
 
 
-def key_point_row(index: StoryIndex, key: str) -> Content:
+def key_point_row(index: StoryIndex, key: str, compact: bool = False) -> Content:
     kp = index.key_points[key]
     return Content.assemble(Content(clean_line(kp.title)))
 
 
-def source_row(index: StoryIndex, key: str) -> Content:
+def source_row(index: StoryIndex, key: str, compact: bool = False) -> Content:
     source = index.sources[key]
     return Content.assemble(
         Content(clean_line(source.outlet)),
@@ -60,7 +60,7 @@ def source_row(index: StoryIndex, key: str) -> Content:
     )
 
 
-def conflict_row(index: StoryIndex, key: str) -> Content:
+def conflict_row(index: StoryIndex, key: str, compact: bool = False) -> Content:
     group = index.conflicts[key]
     status = group.status.value
     return Content.assemble(
@@ -68,13 +68,5 @@ def conflict_row(index: StoryIndex, key: str) -> Content:
             f"{STATUS_GLYPHS.get(status, '•')} {status}  ",
             "$text-warning" if status == "open" else "$text-muted",
         ),
-        Content(index.title_of("conflict", key)),
+        Content(index.conflict_title(key)),
     )
-
-
-ROW_RENDERERS = {
-    "event": timeline_row,
-    "key_point": key_point_row,
-    "source": source_row,
-    "conflict": conflict_row,
-}

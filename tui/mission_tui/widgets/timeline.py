@@ -12,12 +12,10 @@ class TimelinePane(Pane):
     COMPACT_BELOW = 46
     """Narrower than this, rows show the past/now/upcoming glyph without its word."""
 
-    compact = False
-
     def on_resize(self) -> None:
         compact = self.size.width < self.COMPACT_BELOW
-        if compact != self.compact:
-            self.compact = compact
+        if compact != self.compact_rows:
+            self.compact_rows = compact
             self.list.invalidate()
 
     def count_of(self, rows: int, filtered: bool = False) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import ClassVar
 
 from rich.segment import Segment
 from textual.binding import Binding, BindingType
@@ -21,8 +22,8 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual
 
-from .compact import CompactLines, changed_span
-from .repaint import QuietScrollView, set_virtual_size
+from ..textual_compat.scrolling import QuietScrollView, set_virtual_size
+from .cells import changed_span
 
 RowRenderer = Callable[[str], Content]
 SearchText = Callable[[str], str]
@@ -32,13 +33,13 @@ _CACHE_ROWS = 4096
 _CACHE_STRIPS = 512  # rendered rows: a few screens' worth in each state (plain, marked, cursor)
 
 
-class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_bindings=False):
+class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
     """A focusable list of keys; each row is rendered lazily by `render_row(key)`.
 
     Scroll bindings are not inherited: left/right belong to the screen (step through the story).
     """
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False),
         Binding("up,k", "cursor_up", "Up", show=False),
         Binding("home,g", "first", "First", show=False),
@@ -84,8 +85,8 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
     """Position of the cursor among the visible (filtered) rows. Not `repaint`: a move repaints only the
     two rows involved (or the viewport when it scrolls), not the whole list."""
 
-    class Highlighted(Message):
-        """The cursor moved to a different item."""
+    class ItemMessage(Message):
+        """Base of the list's messages: which list, and which item (as OptionList.OptionMessage)."""
 
         def __init__(self, virtual_list: VirtualList, key: str | None) -> None:
             super().__init__()
@@ -96,17 +97,16 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
         def control(self) -> VirtualList:
             return self.virtual_list
 
-    class Selected(Message):
+    class Highlighted(ItemMessage):
+        """The cursor moved to a different item (None: the list is empty)."""
+
+    class Selected(ItemMessage):
         """Enter (or a click) chose the item under the cursor."""
 
-        def __init__(self, virtual_list: VirtualList, key: str) -> None:
-            super().__init__()
-            self.virtual_list = virtual_list
-            self.key = key
+        key: str
 
-        @property
-        def control(self) -> VirtualList:
-            return self.virtual_list
+        def __init__(self, virtual_list: VirtualList, key: str) -> None:
+            super().__init__(virtual_list, key)
 
     def __init__(
         self,
@@ -127,8 +127,8 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
         self._position: dict[str, int] = {}
         self._marked: frozenset[str] = frozenset()
         self._filter = ""
-        self._rows: OrderedDict[str, Content] = OrderedDict()
-        self._strips: OrderedDict[tuple[str, int, bool, VisualStyle], Strip] = OrderedDict()
+        self._row_cache: OrderedDict[str, Content] = OrderedDict()
+        self._strip_cache: OrderedDict[tuple[str, int, bool, VisualStyle], Strip] = OrderedDict()
         self._last_key: str | None = None
         self.empty_message = empty_message
         self.on_highlight: HighlightHook | None = None
@@ -148,16 +148,16 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
         self._search_text = search_text or (lambda key: key)
         self._search_cache = None
         self._position = {}
-        self._rows.clear()
-        self._strips.clear()
+        self._row_cache.clear()
+        self._strip_cache.clear()
         self._apply_filter(self._filter)
         self._set_cursor_quietly(0)
         self._post_highlight()
 
     def invalidate(self) -> None:
         """Forget rendered rows (e.g. after the row renderer's inputs changed) and repaint."""
-        self._rows.clear()
-        self._strips.clear()
+        self._row_cache.clear()
+        self._strip_cache.clear()
         self.refresh()
 
     @property
@@ -302,18 +302,18 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
 
     def _set_cursor_quietly(self, row: int) -> None:
         old = self.cursor
-        self.set_reactive(VirtualList.cursor, self._clamp(row))
-        self._scroll_cursor_into_view()  # a scroll repaints the rows by itself
+        self.set_reactive(VirtualList.cursor, self._row_in_range(row))
+        self._keep_cursor_in_view()  # a scroll repaints the rows by itself
         self._refresh_rows({old, self.cursor})
 
-    def _clamp(self, row: int) -> int:
+    def _row_in_range(self, row: int) -> int:
         return max(0, min(row, len(self._visible) - 1)) if self._visible else 0
 
     def validate_cursor(self, row: int) -> int:
-        return self._clamp(row)
+        return self._row_in_range(row)
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._scroll_cursor_into_view()
+        self._keep_cursor_in_view()
         self._refresh_rows({old, new})
         self._post_highlight()
 
@@ -325,7 +325,7 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
                 self.on_highlight(self, key)
             self.post_message(self.Highlighted(self, key))
 
-    def _scroll_cursor_into_view(self) -> None:
+    def _keep_cursor_in_view(self) -> None:
         height = self.scrollable_content_region.height or self.size.height
         if height <= 0:
             return
@@ -371,12 +371,12 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
     def on_resize(self) -> None:
         self._painted.clear()  # a new size repaints every line anyway
         set_virtual_size(self, Size(self.size.width, len(self._visible)))
-        self._scroll_cursor_into_view()
+        self._keep_cursor_in_view()
 
     # -- rendering ---------------------------------------------------------------------------
 
     def _row_content(self, key: str) -> Content:
-        rows = self._rows
+        rows = self._row_cache
         content = rows.get(key)
         if content is None:
             content = self._render_row(key)
@@ -398,14 +398,14 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
                 message = (
                     f"No match for “{self._filter}”." if self._filter and self._keys else self.empty_message
                 )
-                style = self.get_component_rich_style("virtual-list--empty")
-                return Strip([Segment(" " + message, style)]).crop_extend(0, width, base)
+                empty_style = self.get_component_rich_style("virtual-list--empty")
+                return Strip([Segment(" " + message, empty_style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if row >= len(self._visible):
             return Strip.blank(width, base)
         key = self._keys[self._visible[row]]
         marked = key in self._marked
-        components = ("virtual-list--marked",) if marked else ()
+        components: tuple[str, ...] = ("virtual-list--marked",) if marked else ()
         if row == self.cursor:
             components += ("virtual-list--cursor",)
         # The row's own style (cursor/marked backgrounds included) is the base the Content is rendered
@@ -414,12 +414,12 @@ class VirtualList(CompactLines, QuietScrollView, can_focus=True, inherit_binding
         # scrolls by one row, only the new row is drawn.
         style = self.get_visual_style(*components)
         cache_key = (key, width, marked, style)
-        strip = self._strips.get(cache_key)
+        strip = self._strip_cache.get(cache_key)
         if strip is None:
             strip = self._render_row_strip(key, width, marked, style)
-            self._strips[cache_key] = strip
-            if len(self._strips) > _CACHE_STRIPS:
-                self._strips.popitem(last=False)
+            self._strip_cache[cache_key] = strip
+            if len(self._strip_cache) > _CACHE_STRIPS:
+                self._strip_cache.popitem(last=False)
         return strip
 
     def _render_row_strip(self, key: str, width: int, marked: bool, style: VisualStyle) -> Strip:
