@@ -1,0 +1,414 @@
+"""What a careful reader extracts from each test digest (tests/digests/), written by hand.
+
+For every digest: the dated or quantified statements (`claims`: source, words of the phrase, value,
+bound for a date), statements that may be read either way (`allowed`: found or not, neither counts),
+the claims that must share a group (`together`) or stay apart (`apart`), the conflicts a reader would
+flag (`conflicts`; `optional_conflicts` are defensible readings that are not required), and the events a
+timeline should show (`events`: when, status, words of the title). Values keep the words' precision:
+a date the digest prints without a year is XXXX-..., a relative date with no dated anchor is `?`.
+Times of day, phone numbers, addresses, case numbers, scores, ordinals, the modal "may" and
+superlatives ("the largest since 2009") are not claims: anything found there counts as invented.
+"""
+
+from __future__ import annotations
+
+from ingest_scoring import DIGEST, RELATIVE, Expected, Q, Want
+
+END, START = "end-date", "start-date"
+
+COUNCIL = "Ashford Gazette", "Valley Radio"
+council_election = Expected(
+    "council_election.txt",
+    claims={
+        "election": Want(DIGEST, "4 May 2025", "2025-05-04", "target"),
+        "registered": Want(DIGEST, "62,000 residents", Q(62000, "residents", approx=True)),
+        "majority": Want(DIGEST, "50 percent", Q(None, "percent", low=50)),
+        "runoff": Want(DIGEST, "May 18", "XXXX-05-18", "target"),
+        "turnout_2021": Want(DIGEST, "38 percent", Q(38, "percent")),
+        "runoff_kp": Want(DIGEST, "May 25", "XXXX-05-25", "target"),
+        "candidates": Want(DIGEST, "Five candidates", Q(5, "candidates")),
+        "registered_kp": Want(DIGEST, "61,500 residents", Q(61500, "residents", approx=True)),
+        "deadline": Want(DIGEST, "April 14", "XXXX-04-14", "target"),
+        "office": Want(DIGEST, "June 2", "XXXX-06-02", "target", prop=START),
+        "term": Want(DIGEST, "four-year", Q(4, "years")),
+        "candidates_headline": Want(COUNCIL[0], "five candidates", Q(5, "candidates")),
+        "candidates_gazette": Want(COUNCIL[0], "Five candidates", Q(5, "candidates")),
+        "sunday": Want(COUNCIL[0], "Sunday", RELATIVE),
+        "turnout": Want(COUNCIL[0], "40 percent", Q(None, "percent", low=40)),
+        "results": Want(COUNCIL[1], "Monday", "2025-05-05", "target"),
+    },
+    allowed=[
+        Want(DIGEST, "47-year-old", Q(47, "years"), prop="age"),
+        Want(DIGEST, "2021", "2021"),
+        Want(COUNCIL[0], "16 years", Q(16, "years")),
+        Want(DIGEST, "two members", Q(2, "members")),
+    ],
+    together=[("runoff", "runoff_kp"), ("registered", "registered_kp"), ("candidates", "candidates_gazette")],
+    apart=[("turnout_2021", "turnout"), ("majority", "turnout")],
+    conflicts=[("runoff", "runoff_kp")],
+    events=[("2025-05-04", "scheduled", "election"), ("XXXX-05-18", "scheduled", "runoff")],
+)
+
+RESULTS = "Market Wire", "The Meridian Business Journal"
+quarterly_results = Expected(
+    "quarterly_results.txt",
+    claims={
+        "revenue": Want(DIGEST, "$1.08 billion", Q(1_080_000_000, "dollars")),
+        "growth": Want(DIGEST, "12%", Q(12, "percent")),
+        "forecast": Want(DIGEST, "$4.1 billion", Q(4_100_000_000, "dollars")),
+        "forecast_old": Want(DIGEST, "$3.9 billion", Q(3_900_000_000, "dollars")),
+        "profit": Want(DIGEST, "$142 million", Q(142_000_000, "dollars")),
+        "cuts": Want(DIGEST, "1,500 jobs", Q(1500, "jobs", approx=True)),
+        "workforce": Want(DIGEST, "6%", Q(6, "percent")),
+        "cuts_by": Want(DIGEST, "end of March 2026", "2026-03-21/2026-03-31", "target"),
+        "shares": Want(DIGEST, "9%", Q(9, "percent")),
+        "thursday": Want(DIGEST, "Thursday", RELATIVE),
+        "revenue_kp": Want(DIGEST, "$1.08 billion", Q(1_080_000_000, "dollars")),
+        "estimates": Want(DIGEST, "$1.02 billion", Q(1_020_000_000, "dollars")),
+        "cuts_kp": Want(DIGEST, "2,000 positions", Q(2000, "jobs")),
+        "cuts_by_kp": Want(DIGEST, "March 2026", "2026-03", "target"),
+        "dividend": Want(DIGEST, "35 cents", Q(35, "cents")),
+        "payable": Want(DIGEST, "November 14", "XXXX-11-14", "target"),
+        "revise": Want(DIGEST, "January", "XXXX-01", "target"),
+        "margins": Want(DIGEST, "18 percent", Q(None, "percent", low=18)),
+        "said": Want(RESULTS[0], "Thursday", "2025-10-16", "target"),
+        "cuts_wire": Want(RESULTS[0], "1,500 jobs", Q(1500, "jobs")),
+        "outlook_wire": Want(RESULTS[0], "$4.1 billion", Q(4_100_000_000, "dollars")),
+        "sales": Want(RESULTS[0], "4%", Q(4, "percent")),
+        "intraday": Want(RESULTS[1], "11%", Q(None, "percent", high=11)),
+        "trading": Want(RESULTS[1], "Thursday", "2025-10-16", "target"),
+        "close": Want(RESULTS[1], "9%", Q(9, "percent")),
+        "price": Want(RESULTS[1], "$58.20", Q(58.2, "dollars")),
+    },
+    allowed=[
+        Want(DIGEST, "September 30", "XXXX-09-30"),
+        Want(DIGEST, "three months", Q(3, "months")),
+        Want(DIGEST, "2026", "2026"),
+    ],
+    together=[
+        ("cuts", "cuts_kp", "cuts_wire"),
+        ("revenue", "revenue_kp"),
+        ("forecast", "outlook_wire"),
+        ("cuts_by", "cuts_by_kp"),
+    ],
+    apart=[
+        ("revenue", "estimates"),
+        ("growth", "workforce"),
+        ("growth", "shares"),
+        ("workforce", "shares"),
+        ("shares", "sales"),
+        ("growth", "margins"),
+        ("revenue", "profit"),
+    ],
+    conflicts=[("cuts", "cuts_kp"), ("forecast_old", "forecast")],
+    events=[("2026-03-21/2026-03-31", "scheduled", "job")],
+)
+
+TRIAL = "Brookfield Courier", "Channel 7 News"
+fraud_trial = Expected(
+    "fraud_trial.txt",
+    claims={
+        "friday": Want(DIGEST, "Friday", RELATIVE),
+        "counts": Want(DIGEST, "14 counts", Q(14, "counts")),
+        "diverted": Want(DIGEST, "$3.2 million", Q(3_200_000, "dollars")),
+        "period": Want(DIGEST, "between 2017 and 2021", "2017/2021", "target"),
+        "sentencing": Want(DIGEST, "3 March 2025", "2025-03-03", "target"),
+        "prison": Want(DIGEST, "20 years", Q(None, "years", high=20)),
+        "accounts": Want(DIGEST, "37 shell accounts", Q(37, "accounts")),
+        "appeal": Want(DIGEST, "within 30 days", RELATIVE),
+        "charged": Want(DIGEST, "16 counts", Q(16, "counts")),
+        "sentencing_kp": Want(DIGEST, "March 10", "XXXX-03-10", "target"),
+        "restitution": Want(DIGEST, "$3 million", Q(3_000_000, "dollars", approx=True)),
+        "headline": Want(TRIAL[0], "$3.2 million", Q(3_200_000, "dollars")),
+        "convicted": Want(TRIAL[0], "Friday", RELATIVE),
+        "trial_began": Want(TRIAL[0], "December 2", "XXXX-12-02", "target", prop=START),
+        "said": Want(TRIAL[1], "Friday", RELATIVE),
+        "appeal_tv": Want(TRIAL[1], "within 30 days", RELATIVE),
+        "bond": Want(TRIAL[1], "$250,000", Q(250_000, "dollars")),
+    },
+    allowed=[
+        Want(DIGEST, "14", Q(14, "counts")),
+        Want(DIGEST, "two", Q(2, "counts")),
+        Want(TRIAL[0], "nine hours", Q(9, "hours")),
+        Want(TRIAL[0], "two days", Q(2, "days")),
+    ],
+    together=[("sentencing", "sentencing_kp"), ("diverted", "headline")],
+    apart=[("diverted", "restitution"), ("counts", "charged")],
+    conflicts=[("sentencing", "sentencing_kp")],
+    events=[("2025-03-03", "scheduled", "sentencing"), ("2017/2021", "occurred", "")],
+)
+
+STORM = "Gulf Weather Network", "Coastal Post"
+hurricane_lena = Expected(
+    "hurricane_lena.txt",
+    claims={
+        "strengthened": Want(DIGEST, "Wednesday", RELATIVE),
+        "landfall": Want(DIGEST, "Thursday", RELATIVE),
+        "winds": Want(DIGEST, "215 km/h", Q(None, "km/h", high=215)),
+        "evacuate": Want(DIGEST, "1.2 million people", Q(1_200_000, "people", approx=True)),
+        "shelters": Want(DIGEST, "340 shelters", Q(340, "shelters")),
+        "outage": Want(DIGEST, "200,000 homes", Q(None, "homes", low=200_000)),
+        "outage_when": Want(DIGEST, "Wednesday", RELATIVE),
+        "schools": Want(DIGEST, "September 15", "XXXX-09-15", "target", prop=END),
+        "landfall_kp": Want(DIGEST, "September 12", "XXXX-09-12", "target"),
+        "rain": Want(DIGEST, "400 millimetres", Q(None, "millimetres", high=400)),
+        "residents": Want(DIGEST, "900,000 residents", Q(900_000, "residents", approx=True)),
+        "reassess": Want(DIGEST, "Saturday", RELATIVE),
+        "said": Want(STORM[0], "Wednesday", "2025-09-10", "target"),
+        "landfall_wire": Want(STORM[0], "Friday", "2025-09-12", "target"),
+        "surge": Want(STORM[0], "3 to 4 metres", Q(None, "metres", low=3, high=4)),
+        "outage_headline": Want(STORM[1], "150,000 homes", Q(150_000, "homes")),
+        "outage_post": Want(STORM[1], "150,000 homes", Q(150_000, "homes", approx=True)),
+        "outage_post_when": Want(STORM[1], "Wednesday", "2025-09-10", "target"),
+    },
+    allowed=[
+        Want(DIGEST, "48 hours", Q(48, "hours")),
+        Want(DIGEST, "next week", RELATIVE),
+        Want(DIGEST, "three counties", Q(3, "counties")),
+        Want(STORM[1], "12 states", Q(12, "states")),
+    ],
+    together=[("landfall_kp", "landfall_wire"), ("outage", "outage_post", "outage_headline")],
+    apart=[("evacuate", "residents"), ("outage", "shelters")],
+    conflicts=[("outage", "outage_post")],
+    events=[("2025-09-12", "projected", "landfall")],
+)
+
+MEASLES = "Valdera Herald", "Radio Valdera"
+measles_outbreak = Expected(
+    "measles_outbreak.txt",
+    claims={
+        "cases": Want(DIGEST, "128 confirmed cases", Q(128, "cases")),
+        "cases_before": Want(DIGEST, "96", Q(96, "cases")),
+        "tuesday": Want(DIGEST, "Tuesday", RELATIVE),
+        "patients": Want(DIGEST, "23 patients", Q(23, "patients")),
+        "began": Want(DIGEST, "early February 2025", "2025-02-01/2025-02-10", "target", prop=START),
+        "campaign": Want(DIGEST, "end of May", "XXXX-05-21/XXXX-05-31", "target", prop=END),
+        "cases_kp": Want(DIGEST, "128 confirmed cases", Q(128, "cases")),
+        "clinics": Want(DIGEST, "June 15", "XXXX-06-15", "target", prop=END),
+        "coverage": Want(DIGEST, "81%", Q(81, "percent")),
+        "target": Want(DIGEST, "95%", Q(95, "percent")),
+        "peak": Want(DIGEST, "in May", "XXXX-05", "target"),
+        "mid_may": Want(DIGEST, "mid-May", "XXXX-05-11/XXXX-05-20", "target"),
+        "herald_tuesday": Want(MEASLES[0], "Tuesday", RELATIVE),
+        "clinic": Want(MEASLES[0], "April 22", "XXXX-04-22", "target", prop=START),
+        "hospitalised": Want(MEASLES[1], "23 hospitalised patients", Q(23, "patients")),
+        "since": Want(MEASLES[1], "February", "2025?-02", "target"),
+    },
+    allowed=[
+        Want(DIGEST, "200", Q(None, "cases", low=200)),
+        Want(MEASLES[0], "128", Q(128, "cases")),
+        Want(MEASLES[1], "two years old", Q(2, "years"), prop="age"),
+        Want(MEASLES[1], "12", Q(12, "patients")),
+        Want(DIGEST, "a week ago", RELATIVE),
+        Want(DIGEST, "last year", RELATIVE),
+    ],
+    together=[("cases", "cases_kp"), ("campaign", "clinics"), ("patients", "hospitalised")],
+    apart=[("coverage", "target")],
+    conflicts=[("campaign", "clinics"), ("cases_before", "cases")],
+    events=[("2025-02-01/2025-02-10", "occurred", "outbreak")],
+)
+
+CUP = "Sports Daily", "City Times"
+cup_final = Expected(
+    "cup_final.txt",
+    claims={
+        "saturday": Want(DIGEST, "Saturday", RELATIVE),
+        "crowd": Want(DIGEST, "82,000 fans", Q(82000, "fans")),
+        "prize": Want(DIGEST, "£4.5 million", Q(4_500_000, "pounds")),
+        "attendance": Want(DIGEST, "85,000 fans", Q(None, "fans", low=85000)),
+        "tickets": Want(DIGEST, "between £45 and £120", Q(None, "pounds", low=45, high=120)),
+        "parade": Want(DIGEST, "June 16", "XXXX-06-16", "target"),
+        "contract": Want(DIGEST, "until 2028", "2028", "target", prop=END),
+        "supporters": Want(DIGEST, "100,000 supporters", Q(None, "supporters", high=100_000)),
+        "won": Want(CUP[0], "Saturday", "2025-06-14", "target"),
+        "parade_times": Want(CUP[1], "Monday", "2025-06-16", "target"),
+        "people": Want(CUP[1], "100,000 people", Q(None, "people", high=100_000)),
+    },
+    allowed=[
+        Want(CUP[0], "27-year", Q(27, "years")),
+        Want(DIGEST, "5,000", Q(5000, "seats")),
+    ],
+    together=[("crowd", "attendance"), ("parade", "parade_times")],
+    apart=[("prize", "tickets")],
+    conflicts=[("crowd", "attendance")],
+    events=[("2025-06-16", "scheduled", "parade")],
+)
+
+PORT = "The Economic Review", "National Wire"
+port_strike = Expected(
+    "port_strike.txt",
+    claims={
+        "hours": Want(DIGEST, "72-hour", Q(72, "hours")),
+        "monday": Want(DIGEST, "Monday", RELATIVE),
+        "workers": Want(DIGEST, "14,000 workers", Q(14000, "workers", approx=True)),
+        "until": Want(DIGEST, "March 20", "XXXX-03-20", "target", prop=END),
+        "offer": Want(DIGEST, "6.5%", Q(6.5, "percent")),
+        "demand": Want(DIGEST, "9%", Q(9, "percent")),
+        "share": Want(DIGEST, "40 percent", Q(40, "percent", approx=True)),
+        "until_kp": Want(DIGEST, "March 27", "XXXX-03-27", "target", prop=END),
+        "vote": Want(DIGEST, "April", "XXXX-04", "target"),
+        "ships": Want(DIGEST, "120 ships", Q(None, "ships", low=120)),
+        "evening": Want(DIGEST, "Monday", RELATIVE),
+        "talks": Want(DIGEST, "Thursday", RELATIVE),
+        "cost": Want(DIGEST, "€300 million", Q(None, "euros", high=300_000_000)),
+        "settle": Want(PORT[0], "end of the week", RELATIVE),
+        "sunday": Want(PORT[0], "Sunday", RELATIVE),
+        "offer_review": Want(PORT[0], "6.5%", Q(6.5, "percent")),
+        "dockworkers": Want(PORT[1], "15,000 dockworkers", Q(15000, "dockworkers", approx=True)),
+        "walked": Want(PORT[1], "Monday", "2025-03-17", "target"),
+        "anchor": Want(PORT[1], "130 ships", Q(130, "ships")),
+    },
+    allowed=[
+        Want(DIGEST, "three years", Q(3, "years")),
+        Want(DIGEST, "this year", RELATIVE),
+        Want(PORT[0], "87%", Q(87, "percent")),
+        Want(PORT[0], "13%", Q(13, "percent")),
+        Want(DIGEST, "three largest ports", Q(3, "ports")),
+    ],
+    together=[("until", "until_kp"), ("ships", "anchor")],
+    apart=[("offer", "demand"), ("offer", "share"), ("demand", "share")],
+    conflicts=[("until", "until_kp")],
+    events=[("XXXX-03-20", "scheduled", "strike")],
+)
+
+BUDGET = "Marlow Record", "Civic Beat"
+city_budget = Expected(
+    "city_budget.txt",
+    claims={
+        "budget": Want(DIGEST, "$3.4 billion", Q(3_400_000_000, "dollars")),
+        "tuesday": Want(DIGEST, "Tuesday", RELATIVE),
+        "rise": Want(DIGEST, "4.5%", Q(4.5, "percent")),
+        "officers": Want(DIGEST, "120 police officers", Q(120, "officers")),
+        "tax": Want(DIGEST, "2 percent", Q(2, "percent")),
+        "deficit": Want(DIGEST, "$85 million", Q(85_000_000, "dollars")),
+        "close_by": Want(DIGEST, "before July 1", "XXXX-07-01", "not_after"),
+        "freeze": Want(DIGEST, "until October", "XXXX-10", "not_before", prop=END),
+        "total_kp": Want(DIGEST, "$3.2 billion", Q(3_200_000_000, "dollars")),
+        "schools": Want(DIGEST, "$410 million", Q(410_000_000, "dollars")),
+        "officers_kp": Want(DIGEST, "120 new officers", Q(120, "officers")),
+        "homeowner": Want(DIGEST, "$96", Q(96, "dollars", approx=True)),
+        "deficit_kp": Want(DIGEST, "$110 million", Q(110_000_000, "dollars")),
+        "deficit_before": Want(DIGEST, "$85 million", Q(85_000_000, "dollars")),
+        "review": Want(DIGEST, "June 30, 2025", "2025-06-30", "target"),
+        "voted": Want(BUDGET[0], "Tuesday", "2025-06-10", "target"),
+        "effect": Want(BUDGET[0], "July 1", "2025?-07-01", "target", prop=START),
+        "plan": Want(BUDGET[1], "$3.4 billion", Q(3_400_000_000, "dollars")),
+        "signed": Want(BUDGET[1], "Thursday", RELATIVE),
+        "increase": Want(BUDGET[1], "4.5%", Q(4.5, "percent")),
+    },
+    allowed=[
+        Want(DIGEST, "2,150", Q(2150, "officers")),
+        Want(DIGEST, "in May", "XXXX-05"),
+        Want(BUDGET[1], "200 more officers", Q(200, "officers")),
+        Want(BUDGET[1], "next May", "XXXX-05"),
+        Want(BUDGET[1], "next May", RELATIVE),
+        Want(DIGEST, "2026", "2026"),
+    ],
+    together=[("officers", "officers_kp"), ("rise", "increase"), ("deficit", "deficit_kp")],
+    apart=[("budget", "schools"), ("deficit", "schools"), ("rise", "tax"), ("homeowner", "schools")],
+    conflicts=[("budget", "total_kp"), ("deficit_before", "deficit_kp"), ("deficit", "deficit_kp")],
+    events=[("2025-06-30", "scheduled", "review")],
+)
+
+HEAT = "Reuters", "El País"
+heat_wave = Expected(
+    "heat_wave.txt",
+    claims={
+        "peak": Want(DIGEST, "late July", "XXXX-07-21/XXXX-07-31", "target"),
+        "temperature": Want(DIGEST, "40 degrees", Q(None, "degrees", low=40)),
+        "reserves": Want(DIGEST, "12 gigawatts", Q(12, "gigawatts", approx=True)),
+        "reserves_before": Want(DIGEST, "15 gigawatts", Q(15, "gigawatts")),
+        "blackouts": Want(DIGEST, "August 2025", "2025-08", "not_before"),
+        "measures": Want(DIGEST, "end of September", "XXXX-09-21/XXXX-09-30", "target", prop=END),
+        "peak_kp": Want(DIGEST, "late July", "XXXX-07-21/XXXX-07-31", "target"),
+        "demand": Want(DIGEST, "480 gigawatts", Q(None, "gigawatts", high=480)),
+        "reserves_kp": Want(DIGEST, "12 gigawatts", Q(12, "gigawatts", approx=True)),
+        "reserves_kp_before": Want(DIGEST, "15 gigawatts", Q(15, "gigawatts")),
+        "measures_kp": Want(DIGEST, "end of August", "XXXX-08-21/XXXX-08-31", "target", prop=END),
+        "solar": Want(DIGEST, "30,000 megawatts", Q(30000, "megawatts")),
+        "since": Want(DIGEST, "2022", "2022", "target"),
+        "said": Want(HEAT[0], "Monday", RELATIVE),
+        "demand_wire": Want(HEAT[0], "470 gigawatts", Q(470, "gigawatts")),
+        "peak_wire": Want(HEAT[0], "last week of July", "XXXX-07-25/XXXX-07-31", "target"),
+        "reserves_wire": Want(HEAT[0], "11 gigawatts", Q(11, "gigawatts", approx=True)),
+        "centres": Want(HEAT[1], "through August", "XXXX-08", "target", prop=END),
+        "centres_count": Want(HEAT[1], "2000 cooling centres", Q(2000, "centres")),
+        "centres_until": Want(HEAT[1], "September 15", "XXXX-09-15", "target", prop=END),
+        "emergency": Want(HEAT[1], "two months", Q(2, "months")),
+    },
+    together=[
+        ("measures", "measures_kp"),
+        ("reserves", "reserves_kp", "reserves_wire"),
+        ("peak", "peak_kp"),
+        ("demand", "demand_wire"),
+        ("centres", "centres_until"),
+    ],
+    apart=[("reserves", "demand"), ("reserves", "solar"), ("measures", "centres")],
+    conflicts=[
+        ("measures", "measures_kp"),
+        ("centres", "centres_until"),
+        ("reserves_before", "reserves"),
+        ("reserves_kp_before", "reserves_kp"),
+    ],
+    events=[
+        ("XXXX-07-21/XXXX-07-31", "projected", "demand"),
+        ("2025-08", "projected", "blackout"),
+        ("XXXX-09-21/XXXX-09-30", "scheduled", "measures"),
+    ],
+)
+
+VOTE = "Kestria Daily", "The Northern Ledger"
+kestria_vote = Expected(
+    "kestria_vote.txt",
+    claims={
+        "election": Want(DIGEST, "12 October 2025", "2025-10-12", "target"),
+        "delay": Want(DIGEST, "three weeks", Q(3, "weeks")),
+        "turnout": Want(DIGEST, "70 percent", Q(None, "percent", low=70)),
+        "turnout_2021": Want(DIGEST, "64 percent", Q(64, "percent")),
+        "registered": Want(DIGEST, "4.2 million people", Q(4_200_000, "people", approx=True)),
+        "registered_before": Want(DIGEST, "3.9 million", Q(3_900_000, "people")),
+        "results": Want(DIGEST, "15 October", "XXXX-10-15", "not_after"),
+        "election_kp": Want(DIGEST, "October 12, 2025", "2025-10-12", "target"),
+        "turnout_kp": Want(DIGEST, "65 and 70 percent", Q(None, "percent", low=65, high=70)),
+        "observers": Want(DIGEST, "300 foreign observers", Q(None, "observers", low=300)),
+        "results_kp": Want(DIGEST, "October 20", "XXXX-10-20", "target"),
+        "coalition": Want(DIGEST, "March 2019", "2019-03", "target", prop=START),
+        "friday": Want(VOTE[0], "Friday", RELATIVE),
+        "election_daily": Want(VOTE[0], "October 12", "XXXX-10-12", "target"),
+        "observers_daily": Want(VOTE[0], "250 foreign observers", Q(None, "observers", high=250)),
+        "yesterday": Want(VOTE[1], "yesterday", RELATIVE),
+        "election_before": Want(VOTE[1], "September 21", "XXXX-09-21", "target"),
+        "observers_demanded": Want(VOTE[1], "500 observers", Q(None, "observers", low=500)),
+    },
+    allowed=[Want(DIGEST, "2021", "2021")],
+    together=[
+        ("election", "election_kp", "election_daily"),
+        ("turnout", "turnout_kp"),
+        ("observers", "observers_daily"),
+        ("results", "results_kp"),
+    ],
+    apart=[("turnout", "turnout_2021")],
+    conflicts=[
+        ("observers", "observers_daily"),
+        ("election_before", "election_daily"),
+        ("registered_before", "registered"),
+    ],
+    optional_conflicts=[("results", "results_kp"), ("observers_demanded", "observers_daily")],
+    events=[("2025-10-12", "scheduled", "election")],
+)
+
+EXPECTED: dict[str, Expected] = {
+    expected.file.removesuffix(".txt"): expected
+    for expected in (
+        council_election,
+        quarterly_results,
+        fraud_trial,
+        hurricane_lena,
+        measles_outbreak,
+        cup_final,
+        port_strike,
+        city_budget,
+        heat_wave,
+        kestria_vote,
+    )
+}
