@@ -111,7 +111,7 @@ def _quantity_claim(unit: Unit, sentence: Span, find: QuantityFind, where: Span,
         after = find.kind == "duration" and follows
         topic, rule = subject_of(text, sentence, where, find.span, after_first=after)
         subject, topic_word = topic.slug, topic.word
-        prop = {"duration": "duration", "money": "amount", "percent": "percentage"}[find.kind]
+        prop = {"duration": "duration", "money": "amount", "percent": "percentage", "age": "age"}[find.kind]
         if find.kind == "money" and (verb := _MONEY_VERB.search(text, where.start, where.end)) is not None:
             prop = "cost" if verb.group().lower().startswith(("cost", "pric")) else "spending"
         rules.append(f"subject: {rule}; property {prop}")

@@ -48,13 +48,29 @@ def sentences(text: str) -> list[Span]:
     for match in _SENTENCE_END.finditer(text):
         head = text[max(start, match.start() - 12) : match.start()]
         word = head.rsplit(maxsplit=1)[-1].lower().lstrip('(“"‘') if head.split() else ""
-        if text[match.start()] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+        abbreviation = word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+        if text[match.start()] == "." and abbreviation and not _ends_at_clock(word, text, match.end()):
             continue
         spans.append(Span(start, match.end()))
         start = match.end()
     if start < len(text):
         spans.append(Span(start, len(text)))
     return [trim(text, s) for s in spans if text[s.start : s.end].strip()]
+
+
+_CLOCK_FOLLOWERS = words(
+    "monday tuesday wednesday thursday friday saturday sunday local gmt utc est edt cet bst et pt "
+    "january february march april may june july august september october november december"
+)
+
+
+def _ends_at_clock(word: str, text: str, next_start: int) -> bool:
+    """"... between 6 p.m. and 9 p.m. The measures ...": a time of day ends the sentence when a
+    capitalized word follows that is not a day, a month or a time zone ("at 6 p.m. Friday")."""
+    if word not in ("a.m", "p.m"):
+        return False
+    following = text[next_start : next_start + 20].split(maxsplit=1)
+    return bool(following) and following[0].strip("“\"‘(,.").lower() not in _CLOCK_FOLLOWERS
 
 
 def trim(text: str, span: Span, *, punctuation: str = "") -> Span:
@@ -109,7 +125,8 @@ class Tense(str, Enum):
 
 
 _PROJECTED = re.compile(
-    r"\b(?:expected|likely|could|might|may|projected|forecast|predicted|anticipated|probably|possibly)\b",
+    r"\b(?:expect(?:s|ed|ing)?|(?:un)?likely|could|might|may|projected|forecast(?:s|ed)?|predict(?:s|ed)?|"
+    r"anticipated?|probably|possibly)\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(

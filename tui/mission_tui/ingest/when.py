@@ -19,7 +19,7 @@ from datetime import date
 from ..story.dates import EdtfError, parse_date
 from ..story.models import Bound
 from .calendar_math import Anchor, RelativeResult, resolve_relative, shift_year_by_tense
-from .text import Span, Tense
+from .text import Span, Tense, words
 
 MONTHS = {
     name: number
@@ -80,12 +80,25 @@ _BOUND_WORDS: tuple[tuple[str, Bound], ...] = (
     ("starting", Bound.target),
     ("beginning", Bound.target),
     ("as of", Bound.target),
+    ("for", Bound.target),
 )
 _BOUND_BEFORE = re.compile(
     r"(?i:\b(?P<word>" + "|".join(re.escape(w) for w, _ in _BOUND_WORDS) + r"))\s+(?:the\s+)?$"
 )
 BOUND_OF_WORD = {word: bound for word, bound in _BOUND_WORDS}
-_COMPARISON = re.compile(r"(?i:\b(?:\w+est|first|most|least|worst|best)\s+(?:\w+\s+)?)$")
+# "the largest public corruption trial in the state since 2009", "the first open seat in 16 years":
+# a superlative earlier in the clause makes "since X" or "in N years" a comparison, not a date.
+_SUPERLATIVE = re.compile(r"(?i:\b(?:first|only|most|least|record|\w{2,}est)\b)")
+_NOT_SUPERLATIVES = words(
+    "west test rest nest interest protest contest request arrest forest harvest honest modest earnest "
+    "manifest conquest inquest suggest digest chest guest quest vest crest attest detest invest unrest "
+    "latest"
+)
+# A negation before "before"/"until" turns the deadline into a floor: "blackouts were unlikely before
+# August 2025", "won't reopen until May" (the table's "not before", "not until").
+_NEGATION = re.compile(r"(?i:\b(?:not|never|unlikely|no)\b|n[’']t\b)")
+_NEGATABLE = ("before", "until", "till")
+ON_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +174,9 @@ def _month_year(match: re.Match[str], ctx: Context) -> RelativeResult | None:
 
 def _month_alone(match: re.Match[str], ctx: Context) -> RelativeResult | None:
     month = _month(match.group("m"))
+    which = (match.groupdict().get("rel") or "").lower()  # "next May" is ahead, "last May" behind
+    if which in ("next", "last"):
+        ctx = replace(ctx, tense_at=lambda _span: Tense.future if which == "next" else Tense.past)
     year, inferred = _year_of(match, ctx, month, None)
     return _inferred(f"{year}-{month:02d}", "month without a year", inferred, ctx)
 
@@ -212,6 +228,19 @@ def _part_of_month(match: re.Match[str], ctx: Context) -> RelativeResult | None:
     return _inferred(
         value, f"'{_part_key(match.group('part'))}' of a month: days {first}-{last}", inferred, ctx
     )
+
+
+_WEEK_DAYS = {"first": (1, 7), "second": (8, 14), "third": (15, 21), "fourth": (22, 28)}
+
+
+def _week_of_month(match: re.Match[str], ctx: Context) -> RelativeResult | None:
+    """"the last week of July": days 25-31; the week's days, never a guessed single day."""
+    month, which = _month(match.group("m")), match.group("wk").lower()
+    year, inferred = _year_of(match, ctx, month, 1)
+    length = calendar.monthrange(int(year[:4]) if year[:4].isdigit() else 2001, month)[1]
+    first, last = _WEEK_DAYS.get(which, (length - 6, length))
+    value = f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}"
+    return _inferred(value, f"the {which} week of a month: days {first}-{last}", inferred, ctx)
 
 
 def _part_of_year(match: re.Match[str], ctx: Context) -> RelativeResult | None:
@@ -271,8 +300,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _year_range,
         ),
         (rf"(?P<core>(?P<y1>{YEAR})\s?[–-]\s?(?P<y2>(?:19|20|21)?\d\d)(?![\d%]))", _year_range),
-        (rf"\b(?P<core>(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?)\b", _day_date),
-        (rf"\b(?P<core>(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?)\b", _day_date),
+        # "Monday, September 15": the weekday is part of the date, not a second, relative one
+        (rf"\b(?P<core>{ON_WEEKDAY}(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?)\b", _day_date),
+        (rf"\b(?P<core>{ON_WEEKDAY}(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?)\b", _day_date),
+        (
+            rf"\b(?P<core>(?P<wk>(?i:first|second|third|fourth|last|final))\s+week\s+of\s+(?P<m>{FULL_MONTH})"
+            rf"(?:,?\s+(?P<y>{YEAR}))?)\b",
+            _week_of_month,
+        ),
         (
             rf"\b(?P<core>(?P<part>(?i:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)){_SEP}"
             rf"(?P<m>{FULL_MONTH})(?:,?\s+(?P<y>{YEAR}))?)\b",
@@ -292,10 +327,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _year,
         ),
         (
-            rf"\b(?i:in|by|until|till|since|before|after|from|during|through|early|mid|late|next|last|this)"
-            rf"[\s-](?P<core>(?P<m>{FULL_MONTH}))\b(?![\s,]+\d)",
+            rf"\b(?i:in|by|until|till|since|before|after|from|during|through|early|mid|late|for)[\s-]"
+            rf"(?P<core>(?P<m>{FULL_MONTH}))\b(?![\s,]+\d)",
             _month_alone,
         ),
+        (rf"\b(?P<core>(?P<rel>(?i:next|last|this))\s+(?P<m>{FULL_MONTH}))\b(?![\s,]+\d)", _month_alone),
         (
             r"\b(?P<core>(?i:(?:over|in|within|during|for)\s+the\s+(?:next|coming|past|last|previous)"
             rf"(?:\s+{SMALL_NUMBER})?\s+{UNIT}))\b",
@@ -332,8 +368,17 @@ _HINTS = {
 _NEEDS: dict[Handler, set[str]] = {
     _month_range: {"month"}, _year_range: {"year"}, _day_date: {"month"}, _part_of_month: {"month"},
     _month_year: {"month"}, _part_of_year: {"year"}, _quarter: {"year"}, _year: {"year"},
-    _month_alone: {"month"}, _relative: {"relative"},
+    _month_alone: {"month"}, _relative: {"relative"}, _week_of_month: {"month"},
 }  # fmt: skip
+
+
+_LENGTH_IN = re.compile(r"(?i:in\s)")
+
+
+def _compares(text: str, floor: int, start: int) -> bool:
+    """Whether a superlative ("largest", "first") comes shortly before `start` in the sentence."""
+    found = _SUPERLATIVE.finditer(text, max(floor, start - 80), start)
+    return any(m.group().lower() not in _NOT_SUPERLATIVES for m in found)
 
 
 def bound_before(text: str, start: int) -> tuple[str | None, Bound, int]:
@@ -371,12 +416,18 @@ def find_dates(text: str, sentence: Span, ctx: Context) -> list[DateFind]:
             except EdtfError:
                 continue
         word, bound, phrase_start = bound_before(text, start)
-        comparison = _COMPARISON.search(text, max(0, phrase_start - 30), phrase_start)
-        if word and word.lower() == "since" and comparison:
-            taken_until = end  # "the largest since 1989": a comparison, not a dated happening
+        since = word is not None and word.lower() == "since"
+        if (since or _LENGTH_IN.match(match.group("core"))) and _compares(text, sentence.start, phrase_start):
+            taken_until = end  # "the largest since 1989", "the first in 16 years": a comparison
             continue
+        rule = resolved.rule
         if resolved.bound is not None:
             bound = resolved.bound
+        elif word is not None and word.lower() in _NEGATABLE:
+            negation = _NEGATION.search(text, max(sentence.start, phrase_start - 40), phrase_start)
+            if negation is not None:
+                bound = Bound.not_before
+                rule += f"; '{word}' after the negation '{negation.group()}' names a floor"
         if phrase_start < taken_until:
             phrase_start, word = start, None
         taken_until = end
@@ -388,7 +439,7 @@ def find_dates(text: str, sentence: Span, ctx: Context) -> list[DateFind]:
                 bound=bound,
                 bound_word=" ".join(word.lower().split()) if word else None,
                 anchor=resolved.anchor,
-                rule=resolved.rule,
+                rule=rule,
                 year_inferred=resolved.year_inferred,
             )
         )
