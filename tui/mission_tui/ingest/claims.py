@@ -16,13 +16,16 @@ from typing import Any
 
 from ..story.models import Bound
 from .calendar_math import Anchor
+from .heads import has_verb
 from .quantities import REVISION_BEFORE, QuantityFind, find_quantities
-from .subjects import Ids, Topic, date_property, fallback_topic, place, slug, subject_of
-from .text import Span, Tense, clause, clause_breaks, sentences, tense_of
+from .subjects import Ids, Topic, date_property, dated_topic, measured_topic, place
+from .text import Span, Spans, Tense, clause, clause_breaks, sentences, tense_of
 from .when import Context, DateFind, find_dates
 
 MAX_PER_LINE = 100
-_MONEY_VERB = re.compile(r"\b(?:cost(?:s|ing)?|price[sd]?|spen[dt]\w*|allocat\w*|invest\w*)\b", re.IGNORECASE)
+_MONEY_VERB = re.compile(
+    r"\b(?:cost(?:s|ing)?|price[sd]|spen(?:d|ds|t)|allocat(?:e|es|ed)|invest(?:s|ed)?)\b", re.IGNORECASE
+)
 _MEASURES_NEXT = re.compile(r"\s+(?:after|of|since)\b")
 UNRESOLVED = "relative date, not resolved"
 """The value of a relative date that cannot be resolved: the same text for all, so two such claims
@@ -30,6 +33,7 @@ never disagree with each other; the words themselves are the claim's `phrase`.""
 SIGNAL = re.compile(
     r"\b(?:instead\s+of|revised|revision|up\s+from|down\s+from|previously\s+reported|brought\s+forward|"
     r"pushed\s+back|moved\s+up|postponed|delayed|rather\s+than|no\s+longer|now\s+expected|changed|"
+    r"originally|initially|first\s+projected|"
     r"(?:later|earlier)\s+than\s+(?:first\s+)?(?:announced|planned|expected|scheduled)|than\s+previously)\b",
     re.IGNORECASE,
 )
@@ -45,6 +49,16 @@ class Unit:
     anchor: Anchor | None
     headline: bool = False
     key_point: int | None = None  # index of the key point this text is
+    label: str | None = None  # the key point's label ("Measures"): what its statements are about
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a date's subject is read with: the sentence's values (skipped when looking for the noun
+    phrase before a verb) and the topic of what the date's clause counts, if anything."""
+
+    skip: Spans
+    counted: Topic | None
 
 
 @dataclass(slots=True)
@@ -93,54 +107,52 @@ def _quantity_value(find: QuantityFind) -> dict[str, Any]:
     return value
 
 
-def _quantity_claim(unit: Unit, sentence: Span, find: QuantityFind, where: Span, tense: Tense) -> ClaimDraft:
+def _quantity_claim(
+    unit: Unit, sentence: Span, find: QuantityFind, where: Span, tense: Tense, skip: Spans
+) -> ClaimDraft:
     text = unit.text
-    rules = [
-        f"quantity: {find.rule}, unit '{find.unit}'" + (" (the counted noun)" if find.kind == "count" else "")
-    ]
+    counted = " (the counted noun)" if find.kind == "count" else ""
+    rules = [f"quantity: {find.rule}, unit '{find.unit}'{counted}"]
+    topic, rule, previous = measured_topic(text, sentence, where, find, unit.label, skip)
     if find.kind == "count":
-        subject = slug(" ".join((*find.qualifiers, find.unit))) or find.unit
         prop = "planned-count" if tense in (Tense.future, Tense.projected) else "count"
-        topic_word = " ".join((*find.qualifiers, find.unit))
-        rules.append(
-            f"subject: what is counted ('{topic_word}'); property {prop} from the tense ({tense.value})"
-        )
+        rules.append(f"subject: {rule}; property {prop} from the tense ({tense.value})")
     else:
-        # "decade-long mission", "10 years after the coalition formed": the thing measured follows
-        follows = find.rule == "duration adjective" or _MEASURES_NEXT.match(text, find.span.end) is not None
-        after = find.kind == "duration" and follows
-        topic, rule = subject_of(text, sentence, where, find.span, after_first=after)
-        subject, topic_word = topic.slug, topic.word
-        prop = {"duration": "duration", "money": "amount", "percent": "percentage", "age": "age"}[find.kind]
-        if find.kind == "money" and (verb := _MONEY_VERB.search(text, where.start, where.end)) is not None:
+        prop = {"duration": "duration", "money": "amount", "percent": "percentage", "age": "age"}.get(
+            find.kind, "amount"
+        )
+        verb = _MONEY_VERB.search(text, where.start, find.span.start) if find.kind == "money" else None
+        if verb is not None:
             prop = "cost" if verb.group().lower().startswith(("cost", "pric")) else "spending"
         rules.append(f"subject: {rule}; property {prop}")
-    return ClaimDraft(
+    draft = ClaimDraft(
         unit,
         find.span,
         text[where.start : where.end],
         find.phrase,
         _quantity_value(find),
         "quantity",
-        subject,
-        topic_word,
+        topic.slug,
+        topic.word,
         prop,
         tense,
         rules,
         earlier=find.earlier,
     )
+    if previous:  # "turnout in the last election was 38 percent": not the coming one's
+        draft.scope = "previous"
+        rules.append(f"scope 'previous': '{topic.word}' is qualified as an earlier one")
+    return draft
 
 
 def _date_claim(
-    unit: Unit, sentence: Span, find: DateFind, where: Span, tense: Tense, floor: int
+    unit: Unit, sentence: Span, find: DateFind, where: Span, tense: Tense, floor: int, context: _Context
 ) -> ClaimDraft:
     text = unit.text
-    topic, subject_rule = subject_of(text, sentence, where, find.span)
-    prop, prop_rule = date_property(text, where, find.span, find.bound_word, topic, floor)
-    if prop in ("end-date", "start-date") or (prop == "date" and "happening" in prop_rule):
-        pass  # the topic's end, start or date: compared with every other statement of it
-    elif prop == "date" or not subject_rule.startswith("the clause"):  # the date of something unnamed
-        topic, subject_rule = fallback_topic(text, where, find.span)
+    topic, subject_rule = dated_topic(
+        text, sentence, where, find.span, unit.label, context.skip, context.counted
+    )
+    prop, prop_rule = date_property(text, where, find.span, (find.bound_word, find.bound), topic, floor)
     bound_rule = (
         f"'{find.bound_word}' -> bound {find.bound.value}" if find.bound_word else "no bound word: target"
     )
@@ -149,7 +161,7 @@ def _date_claim(
     earlier = (
         REVISION_BEFORE.search(text, max(where.start, find.span.start - 30), find.span.start) is not None
     )
-    return ClaimDraft(
+    draft = ClaimDraft(
         unit,
         find.span,
         text[where.start : where.end],
@@ -167,6 +179,10 @@ def _date_claim(
         year_inferred=find.year_inferred,
         earlier=earlier,
     )
+    if prop_rule.startswith("the date on which"):  # "said on Tuesday": when this source said it
+        draft.scope = unit.source
+        rules.append("scope: the source (when one source said something is compared with nothing)")
+    return draft
 
 
 def _tense(unit: Unit, where: Span, phrase: Span, cuts: list[int]) -> Tense:
@@ -181,11 +197,23 @@ def _tense(unit: Unit, where: Span, phrase: Span, cuts: list[int]) -> Tense:
     return Tense.present
 
 
-def _dates_earlier_value(text: str, previous: ClaimDraft | None, find: DateFind | QuantityFind) -> bool:
-    """A date right after an earlier value ("up from 3,000 last month") says when that value held."""
-    if previous is None or not isinstance(find, DateFind) or not previous.earlier:
-        return False
-    return previous.kind == "quantity" and not text[previous.span.end : find.span.start].strip()
+_HELD = re.compile(r"(?i:in\s|last\s|this\s|a\s+year|\w+\s+(?:years?|months?|weeks?)\s+ago)")
+
+
+def _dates_value(text: str, previous: ClaimDraft | None, find: DateFind | QuantityFind) -> str | None:
+    """A date right after a quantity says when that value held: "up from 3,000 last month" (an earlier
+    value), "after 64 percent in 2021" (the value of another year, its scope). The rule, or None."""
+    if previous is None or not isinstance(find, DateFind) or previous.kind != "quantity":
+        return None
+    if text[previous.span.end : find.span.start].strip():
+        return None
+    if previous.earlier:
+        return f"the text dates this earlier value '{find.phrase}'"
+    value = find.value or ""
+    if not _HELD.match(find.phrase) or not (len(value) == 4 and value.isdigit()) or previous.scope:
+        return None
+    previous.scope = value
+    return f"scope '{value}': '{find.phrase}' says when this value held (not the same as the others')"
 
 
 def _same_thing(earlier: ClaimDraft, later: ClaimDraft) -> None:
@@ -195,6 +223,17 @@ def _same_thing(earlier: ClaimDraft, later: ClaimDraft) -> None:
     earlier.revised_to = later
     earlier.rules[1:] = [f"an earlier value ('{earlier.phrase}'): subject, property and scope those of "
                          f"'{later.phrase}', the value it was revised to"]  # fmt: skip
+
+
+def _counted(
+    unit: Unit, sentence: Span, where: Span, quantities: list[QuantityFind], skip: Spans
+) -> Topic | None:
+    """What a date's clause counts ("cut about 1,500 jobs by March"); for a clause with no verb of its
+    own (", by the end of March 2026"), what the sentence counts before it."""
+    counts = [q for q in quantities if q.kind == "count" and where.start <= q.span.start < where.end]
+    if not counts and not has_verb(unit.text, where.start, where.end, skip):
+        counts = [q for q in quantities if q.kind == "count" and q.span.end <= where.start][-1:]
+    return measured_topic(unit.text, sentence, where, counts[0], None, skip)[0] if counts else None
 
 
 def claims_in(unit: Unit) -> list[ClaimDraft]:
@@ -213,24 +252,28 @@ def claims_in(unit: Unit) -> list[ClaimDraft]:
         dates = find_dates(text, sentence, Context(unit.anchor, tense_at))
         quantities = find_quantities(text, sentence, [d.span for d in dates])
         finds: list[DateFind | QuantityFind] = [*dates, *quantities]
+        values = Spans([f.span for f in finds])
         signal = SIGNAL.search(text, sentence.start, sentence.end)
         previous: ClaimDraft | None = None
         last_value: dict[str, ClaimDraft] = {}  # per kind, the last value that is not an earlier one
         for find in sorted(finds, key=lambda f: f.span.start):
             where = clause(text, sentence, find.span, cuts)
             tense = _tense(unit, where, find.span, cuts)
-            if previous is not None and _dates_earlier_value(text, previous, find):
-                previous.rules.append(f"the text dates this earlier value '{find.phrase}'")
-                continue  # "up from 3,000 last month": when the old value held, not a happening
+            if previous is not None and (held := _dates_value(text, previous, find)) is not None:
+                previous.rules.append(held)
+                continue  # "up from 3,000 last month", "64 percent in 2021": when the value held
+            skip = values
             if isinstance(find, DateFind):
                 last_date = last_value.get("date")
                 floor = last_date.span.end if last_date and last_date.span.start >= where.start else 0
-                draft = _date_claim(unit, sentence, find, where, tense, floor)
+                counted = _counted(unit, sentence, where, quantities, skip)
+                draft = _date_claim(unit, sentence, find, where, tense, floor, _Context(skip, counted))
             else:
-                draft = _quantity_claim(unit, sentence, find, where, tense)
-            if draft.earlier and draft.kind in last_value:  # "4,500 staff, up from 3,000": same thing
+                draft = _quantity_claim(unit, sentence, find, where, tense, skip)
+            if draft.earlier and draft.kind in last_value and last_value[draft.kind].scope != unit.source:
+                # "4,500 staff, up from 3,000": the same thing (not what a source said when)
                 _same_thing(draft, last_value[draft.kind])
-            elif (here := place(text, where)) is not None:
+            elif draft.scope is None and (here := place(text, where)) is not None:
                 draft.scope, draft.place_words = here
                 draft.rules.append(f"scope '{here[0]}' from '{here[1]}'")
             if signal is not None:

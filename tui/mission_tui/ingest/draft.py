@@ -247,7 +247,9 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
                     "inference": f"Extracted automatically: {rule} (line {bullet.line}).",
                 }
             )
-            digest_units.append(Unit(bullet.text, DIGEST_ID, bullet.line, None, key_point=index))
+            digest_units.append(
+                Unit(bullet.text, DIGEST_ID, bullet.line, None, key_point=index, label=bullet.label)
+            )
         if section.kind is SectionKind.summary or not section.paragraphs:
             continue
         index = len(key_points)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .heads import MEASURE_UNITS
 from .text import Span, word_list, words
 
 _ONES = word_list(
@@ -115,7 +116,9 @@ _OLD = re.compile(r"[\s-]+old\b")
 _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
 REVISION_BEFORE = re.compile(
     r"(?i:\b(?:up|down)\s+from|instead\s+of|rather\s+than|compared\s+with|from\s+a\s+previous"
-    r"|previously(?:\s+reported)?(?:\s+as)?)\s+(?:the\s+)?$"
+    r"|previously(?:\s+reported)?(?:\s+as)?"
+    r"|(?:originally|initially|first|previously)\s+(?:planned|scheduled|set|announced|expected|due|projected))"
+    r"\s+(?:the\s+)?$"
 )
 
 # The counted noun: words a number may count. Plural nouns qualify by shape; these by name.
@@ -161,7 +164,7 @@ class QuantityFind:
     high: float | None
     unit: str
     approximate: bool
-    kind: str  # count, duration, age, money, percent
+    kind: str  # count, measure, duration, age, money, percent
     noun: Span  # the counted noun (or, for a duration, where the thing it measures may follow)
     qualifiers: tuple[str, ...]  # capitalized words between number and noun ("U.S.")
     rule: str
@@ -341,6 +344,7 @@ def find_quantities(text: str, sentence: Span, taken: list[Span]) -> list[Quanti
         else:
             unit, noun, qualifiers = unit_found
             kind = _KINDS.get(unit, "duration" if unit in _TIME_UNITS.values() else "count")
+            kind = "measure" if kind == "count" and unit in MEASURE_UNITS else kind  # gigawatts, km/h
             end = noun.end
             if match.group("words") and low_value == 1 and kind != "duration":
                 continue  # "one" and "a" count only time ("a decade", "one year")

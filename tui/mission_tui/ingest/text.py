@@ -41,6 +41,20 @@ class Span:
     end: int
 
 
+class Spans:
+    """Sorted, non-overlapping spans (a sentence's dates and quantities), asked whether they cover a
+    position in logarithmic time, so a walk over words can skip them without a pairwise scan."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.ends = [s.end for s in ordered]
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and self.ends[index] > position
+
+
 def sentences(text: str) -> list[Span]:
     """Sentence spans of one line, not split after abbreviations ("U.S.", "Sep.") or initials."""
     spans: list[Span] = []
