@@ -50,6 +50,12 @@ _VERBS = words(
     "become becomes became leave leaves left meet meets met sign signs vote votes approve approves "
     "agree agrees decide decides find finds found"
 )
+# Those of them that are also nouns: "its revenue forecast", "the cost", "Peak demand".
+_NOUN_VERBS = words(
+    "report forecast estimate set rise fall climb jump drop total amount top cost increase decrease double "
+    "peak average cut raise lift boost hold run start end close open plan offer demand order need call show "
+    "vote win pay"
+)
 _NOT_VERBS = words(  # nouns and adjectives of those shapes
     "hundred speed need seed bed red shed feed breed greed creed steed indeed "
     "spending funding sentencing housing building meeting hearing ceiling shooting bombing fighting ruling "
@@ -175,7 +181,7 @@ def _collect(tokens: list[re.Match[str]], i: int) -> tuple[list[re.Match[str]], 
         if _possessive(token) or not word[:1].isalpha():
             break
         before = _word(tokens[i - 1]) if i > 0 else ""
-        noun_like_verb = word in _VERBS and (i == 0 or before in _DETERMINERS or before in _PREPOSITIONS)
+        noun_like_verb = word in _NOUN_VERBS and (i == 0 or before in _DETERMINERS or before in _PREPOSITIONS)
         if phrase and not (_content(word) or noun_like_verb):
             break
         if not phrase and word in _FUNCTION:
@@ -218,7 +224,7 @@ def _noun_head(tokens: list[re.Match[str]], i: int) -> bool:
     """A verb's base form heading a noun phrase: "its full-year revenue forecast [to $4.1 billion]"
     (a determiner before it, only nouns between), unlike "Seats cost" or "demand to peak"."""
     word = _word(tokens[i])
-    if word not in _VERBS or word.endswith(("s", "ed")):
+    if word not in _NOUN_VERBS:
         return False
     j = i - 1
     while j >= 0 and _content(_word(tokens[j])) and not _possessive(tokens[j]):

@@ -314,7 +314,13 @@ def measured_topic(
         # "decade-long mission", "10 years after the coalition formed": the thing measured follows
         follows = find.rule == "duration adjective" or _MEASURES_NEXT.match(text, span.end) is not None
         after_first = find.kind == "duration" and follows
-        return (*subject_of(text, sentence, where, span, after_first=after_first), False)
+        topic, rule = subject_of(text, sentence, where, span, after_first=after_first)
+        if rule.startswith("the clause's first words"):  # "the emergency could last for two months"
+            subject = subject_phrase(text, sentence.start, span.start, skip)
+            found = _thing(subject[0], span, f"'{subject[0]}', the subject of its verb") if subject else None
+            if subject and found:
+                return (*found, subject[1])
+        return topic, rule, False
     unit_end = find.noun.end if find.kind != "money" else span.end
     readings: tuple[tuple[str | None, str], ...] = (
         (phrase_before_of(text, span.start, sentence.start), "'{} of' before it"),
