@@ -101,7 +101,7 @@ quarterly_results = Expected(
         ("revenue", "profit"),
     ],
     conflicts=[("cuts", "cuts_kp"), ("forecast_old", "forecast")],
-    events=[("2026-03-21/2026-03-31", "scheduled", "job")],
+    events=[("2026-03-21/2026-03-31", "scheduled", "2,000 positions")],
 )
 
 TRIAL = "Brookfield Courier", "Channel 7 News"
@@ -268,7 +268,7 @@ port_strike = Expected(
     together=[("until", "until_kp"), ("ships", "anchor")],
     apart=[("offer", "demand"), ("offer", "share"), ("demand", "share")],
     conflicts=[("until", "until_kp")],
-    events=[("XXXX-03-20", "scheduled", "strike")],
+    events=[("XXXX-03-20", "scheduled", "walkout"), ("XXXX-03-27", "scheduled", "strike")],
 )
 
 BUDGET = "Marlow Record", "Civic Beat"

@@ -83,6 +83,8 @@ class ClaimDraft:
     earlier: bool = False
     signal: str | None = None
     id: str = ""
+    named: bool = True  # the subject is a topic noun or a label, not words read off the clause
+    context: Span | None = None  # the sentence, for an event's title
     sentence: str = ""  # set when the sentence signals a change
     revised_to: ClaimDraft | None = None  # for an earlier value: the value the text says replaced it
 
@@ -139,6 +141,7 @@ def _quantity_claim(
         rules,
         earlier=find.earlier,
     )
+    draft.named = topic.named
     if previous:  # "turnout in the last election was 38 percent": not the coming one's
         draft.scope = "previous"
         rules.append(f"scope 'previous': '{topic.word}' is qualified as an earlier one")
@@ -179,6 +182,7 @@ def _date_claim(
         year_inferred=find.year_inferred,
         earlier=earlier,
     )
+    draft.named = topic.named
     if prop_rule.startswith("the date on which"):  # "said on Tuesday": when this source said it
         draft.scope = unit.source
         rules.append("scope: the source (when one source said something is compared with nothing)")
@@ -218,7 +222,7 @@ def _dates_value(text: str, previous: ClaimDraft | None, find: DateFind | Quanti
 
 def _same_thing(earlier: ClaimDraft, later: ClaimDraft) -> None:
     """An earlier value the text gives beside a new one is about the same subject and property."""
-    earlier.subject, earlier.subject_word = later.subject, later.subject_word
+    earlier.subject, earlier.subject_word, earlier.named = later.subject, later.subject_word, later.named
     earlier.property, earlier.scope, earlier.place_words = later.property, later.scope, later.place_words
     earlier.revised_to = later
     earlier.rules[1:] = [f"an earlier value ('{earlier.phrase}'): subject, property and scope those of "
@@ -279,6 +283,7 @@ def claims_in(unit: Unit) -> list[ClaimDraft]:
             if signal is not None:
                 draft.signal = " ".join(signal.group().lower().split())
                 draft.sentence = text[sentence.start : sentence.end]
+            draft.context = sentence
             if not draft.earlier:
                 last_value[draft.kind] = draft
             previous = draft

@@ -89,10 +89,11 @@ SYNONYMS = {
 # Words of a verb group that are not verbs: "are due by", "were unlikely before", "is set for".
 _PREDICATES = words(
     "due likely unlikely expected set able ready available poised scheduled sure certain free open closed "
-    "shut "
+    "shut a.m p.m am pm "
     "million billion thousand hundred trillion bn one two three four five six seven eight nine ten"
 )
 SUBORDINATORS = words("when while because although though if unless whereas where once")
+RELATIVES = words("that which who")
 _PRONOUNS = words("it they he she we i you this these those there")
 _PREVIOUS = words("last previous prior former preceding")
 MEASURE_UNITS = words(
@@ -193,7 +194,10 @@ def _collect(tokens: list[re.Match[str]], i: int) -> tuple[list[re.Match[str]], 
 
 def _subject_before(tokens: list[re.Match[str]], i: int) -> tuple[list[re.Match[str]], int]:
     """Walk left from token i over a verb group (auxiliaries, verbs, adverbs, numbers, function
-    words, at most two commas) to the noun phrase that is its subject."""
+    words, at most two commas) to the noun phrase that is its subject. A noun phrase right after a
+    verb, with no verb between it and the value, is that verb's object ("Riverside beat Harbour City
+    on Saturday"): the walk goes on to the verb's subject. A relative pronoun stands for the noun
+    before it ("a grid that has added ...")."""
     commas, after_verb = 0, False
     while i >= 0:
         word = _word(tokens[i])
@@ -201,18 +205,29 @@ def _subject_before(tokens: list[re.Match[str]], i: int) -> tuple[list[re.Match[
             commas += 1
             if commas > 2:
                 return [], i
+        elif word in RELATIVES:
+            j = i - 1 - (i > 0 and _word(tokens[i - 1]) == ",")
+            return _collect(tokens, j) if j >= 0 and _content(_word(tokens[j])) else ([], i)
         elif word in (";", ":", "(", ")") or word in SUBORDINATORS:
             return [], i  # another clause: "... the route when the team parades"
-        elif word in _PREDICATES or word in _PRONOUNS:
-            if word in _PRONOUNS:
-                return [], i  # "it would cut ...": the subject is a pronoun, not a noun here
+        elif word in _PRONOUNS:
+            return [], i  # "it would cut ...": the subject is a pronoun, not a noun here
+        elif word in _PREDICATES:
+            pass
         elif _content(word) or (after_verb and word in _VERBS) or _noun_head(tokens, i):
             # no two verbs in a row: "demand could reach", "the spending plan totals"
-            return _collect(tokens, i)
-        elif word in _AUXILIARIES or word in _VERBS:
-            after_verb = word != "to" or after_verb
+            phrase, k = _collect(tokens, i)
+            if not after_verb and k >= 0 and _is_verb(_word(tokens[k])) and k > 0:
+                return _subject_before(tokens, k)  # an object: "beat Harbour City", "reduce use"
+            return phrase, k
+        elif word in _AUXILIARIES or word in _VERBS or _verbish(word):
+            after_verb = True
         i -= 1
     return [], i
+
+
+def _is_verb(word: str) -> bool:
+    return (word in _VERBS or _verbish(word)) and word not in _AUXILIARIES and word not in _NOT_VERBS
 
 
 def has_verb(text: str, start: int, end: int, skip: Spans) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..story.models import Bound
 from .heads import (
+    RELATIVES,
     SUBORDINATORS,
     SYNONYMS,
     label_key,
@@ -48,6 +49,7 @@ _TOPICS = word_list(
 _PLAN_HEADS = frozenset({"campaign", "programme", "program", "plan", "scheme", "project", "initiative"})
 _VERB_BEFORE = re.compile(r"(?i:\b(?:to|will|would|could|may|might|shall|should|must|can|n[’']t)\s+)$")
 _PREVIOUS_BEFORE = re.compile(r"(?i:\b(?:last|previous|prior|former|preceding)\s+(?:\w+\s+){0,2})$")
+_VERB_TOPICS = {"elect": "election"}  # "voters will elect a mayor on 4 May": an election
 _POLLS = re.compile(r"(?i:\b(?:go|goes|went|going|head|heads|headed|heading)\s+to\s+the\s+polls\b)")
 
 
@@ -62,6 +64,7 @@ def _plural(word: str) -> str:
 TOPIC_OF = {form: SYNONYMS.get(word, word) for word in _TOPICS for form in (word, _plural(word))} | {
     "talks": "talks"
 }
+_TOPIC_WORDS = frozenset(TOPIC_OF.values())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'.-]*")
 _STOP = words(
     "a an the of and or to in on at by for from with as than that which who whose this these those it its "
@@ -120,7 +123,7 @@ _VERB = re.compile(
 NEARBY = 300  # characters of the sentence around a clause searched for its topic
 _RELATIVE = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+")
-_SUBORDINATOR = re.compile(r"(?i:\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")\b)")
+_SUBORDINATOR = re.compile(r"(?i:\b(?:" + "|".join(sorted(SUBORDINATORS | RELATIVES)) + r")\b)")
 _MEASURES_NEXT = re.compile(r"\s+(?:after|of|since)\b")
 _END_WORDS = frozenset({"until", "till", "through", "at least until", "at least through", "not until"})
 _START_WORDS = frozenset({"since", "from", "starting", "beginning"})
@@ -131,6 +134,7 @@ class Topic:
     slug: str
     word: str  # as written: "operations"
     span: Span
+    named: bool = True  # a topic noun or a label ("the mission"), not words read off the clause
 
 
 def slug(text: str) -> str:
@@ -167,7 +171,7 @@ def topics(text: str, start: int, end: int, *, verbs: bool = False) -> list[Topi
     found: list[Topic] = []
     for token in _TOKEN.finditer(text, start, end):
         word = token.group().rstrip(".")
-        topic = TOPIC_OF.get(word.lower())
+        topic = TOPIC_OF.get(word.lower()) or (_VERB_TOPICS.get(word.lower()) if verbs else None)
         if topic is None or word.endswith(("’s", "'s")) or text.startswith(("’s", "'s"), token.end()):
             continue
         if bool(_VERB_BEFORE.search(text, max(start, token.start() - 8), token.start())) != verbs:
@@ -177,6 +181,7 @@ def topics(text: str, start: int, end: int, *, verbs: bool = False) -> list[Topi
                 continue
             found.pop()
         span = Span(token.start(), token.start() + len(word))
+        word = topic if word.lower() in _VERB_TOPICS else word  # "will elect": an "election"
         if _PREVIOUS_BEFORE.search(text, max(start, token.start() - 40), token.start()):
             topic, word = f"previous-{topic}", f"previous {word}"
         found.append(Topic(topic, word, span))
@@ -282,12 +287,15 @@ def fallback_topic(text: str, clause: Span, phrase: Span) -> tuple[Topic, str]:
     """A subject of the clause's own first words, for a statement no rule can place: shown, but
     compared only with statements in the same words."""
     head, words = _fallback(text, clause, phrase)
-    return Topic(head, words, clause), "the clause's first words (no rule places it)"
+    return Topic(head, words, clause, False), "the clause's first words (no rule places it)"
 
 
-def _thing(words: str, span: Span, rule: str) -> tuple[Topic, str] | None:
+_LABEL_RULE = "the key point's label '{}'"
+
+
+def _thing(words: str, span: Span, rule: str, named: bool = False) -> tuple[Topic, str] | None:
     key = noun_key(words)
-    return (Topic(key, words, span), rule) if key else None
+    return (Topic(key, words, span, named), rule) if key else None
 
 
 def measured_topic(
@@ -306,7 +314,7 @@ def measured_topic(
         words = " ".join((*find.qualifiers, find.unit))
         if _OF.match(text, find.noun.end) and (whole := phrase_after_of(text, find.noun.end, sentence.end)):
             key, words = f"{noun_key(whole)}-{key}", f"{words} of {whole}"
-        return Topic(key, words, find.noun), f"what is counted ('{words}')", False
+        return Topic(key, words, find.noun, False), f"what is counted ('{words}')", False
     if find.kind in ("duration", "age"):
         after = noun_right_after(text, span.end, sentence.end) if find.kind == "age" else None
         if after is not None and (found := _thing(after, span, f"the noun '{after}' it describes")):
@@ -326,10 +334,10 @@ def measured_topic(
         (phrase_before_of(text, span.start, sentence.start), "'{} of' before it"),
         (phrase_after_of(text, unit_end, sentence.end, money=find.kind == "money"), "'of {}' after it"),
         (noun_right_after(text, unit_end, sentence.end), "the noun '{}' right after it"),
-        (label if label_key(label) else None, "the key point's label '{}'"),
+        (label if label_key(label) else None, _LABEL_RULE),
     )
     for reading, rule in readings:
-        if reading and (found := _thing(reading, span, rule.format(reading))):
+        if reading and (found := _thing(reading, span, rule.format(reading), rule is _LABEL_RULE)):
             return (*found, False)
     if subject := subject_phrase(text, sentence.start, span.start, skip):
         words, previous = subject
@@ -356,7 +364,7 @@ def dated_topic(
     acts = [t for t in acts if is_happening(t)]
     if acts:  # "the team will parade ... on Monday": the happening its verb names
         return acts[-1], f"the happening the verb '{acts[-1].word}' names"
-    if label and label_key(label) and (found := _thing(label, phrase, f"the key point's label '{label}'")):
+    if label and label_key(label) and (found := _thing(label, phrase, _LABEL_RULE.format(label), True)):
         return found
     if counted is not None:
         return counted, f"what the sentence counts ('{counted.word}')"
@@ -364,6 +372,7 @@ def dated_topic(
         words, previous = subject
         key = noun_key(words)
         if key:
+            named = key in _TOPIC_WORDS  # "the budget, which takes effect on July 1": a topic noun
             key, words = (f"previous-{key}", f"previous {words}") if previous else (key, words)
-            return Topic(key, words, phrase), f"'{words}', the subject of the verb before it"
+            return Topic(key, words, phrase, named), f"'{words}', the subject of the verb before it"
     return subject_of(text, sentence, where, phrase)

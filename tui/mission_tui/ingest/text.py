@@ -138,10 +138,10 @@ class Tense(str, Enum):
     projected = "projected"
 
 
+# "may" only in lower case: "May 18" is a month ("on 4 May 2025" is no hedge).
 _PROJECTED = re.compile(
-    r"\b(?:expect(?:s|ed|ing)?|(?:un)?likely|could|might|may|projected|forecast(?:s|ed)?|predict(?:s|ed)?|"
-    r"anticipated?|probably|possibly)\b",
-    re.IGNORECASE,
+    r"\b(?:(?i:expect(?:s|ed|ing)?|(?:un)?likely|could|might|projected|forecast(?:s|ed)?|predict(?:s|ed)?|"
+    r"anticipated?|probably|possibly)|may)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|(?:is|are) (?:due |set |scheduled |poised |on track )?to|(?:is|are) due|to be|"
