@@ -412,3 +412,116 @@ EXPECTED: dict[str, Expected] = {
         kestria_vote,
     )
 }
+
+# Held out: written after the rules were fitted to the digests above, and scored before any rule was
+# changed for them (the report gives those first scores).
+RATE = "Finance Today", "Norland Radio"
+rate_decision = Expected(
+    "rate_decision.txt",
+    claims={
+        "rate": Want(DIGEST, "3.25 percent", Q(3.25, "percent")),
+        "thursday": Want(DIGEST, "Thursday", RELATIVE),
+        "december": Want(DIGEST, "December", "XXXX-12", "target"),
+        "inflation": Want(DIGEST, "2.4 percent", Q(2.4, "percent")),
+        "inflation_before": Want(DIGEST, "2.9 percent", Q(2.9, "percent")),
+        "growth_2025": Want(DIGEST, "1.1 percent", Q(1.1, "percent", approx=True)),
+        "growth_2026": Want(DIGEST, "1.6 percent", Q(1.6, "percent")),
+        "meeting": Want(DIGEST, "11 December", "XXXX-12-11", "target"),
+        "rate_kp": Want(DIGEST, "3.25%", Q(3.25, "percent")),
+        "inflation_kp": Want(DIGEST, "2.4%", Q(2.4, "percent")),
+        "target": Want(DIGEST, "2% target", Q(2, "percent")),
+        "meeting_kp": Want(DIGEST, "December 18", "XXXX-12-18", "target"),
+        "currency": Want(DIGEST, "0.8%", Q(0.8, "percent")),
+        "forecast": Want(DIGEST, "3 percent", Q(None, "percent", high=3)),
+        "mid_2026": Want(DIGEST, "mid-2026", "2026-05/2026-08", "target"),
+        "rate_today": Want(RATE[0], "3.25%", Q(3.25, "percent")),
+        "lowered": Want(RATE[0], "Thursday", "2025-10-23", "target"),
+        "target_today": Want(RATE[0], "2% target", Q(2, "percent")),
+        "within": Want(RATE[0], "within a year", "2025-10-23/2026-10-23", "not_after"),
+        "today": Want(RATE[1], "today", RELATIVE),
+        "holders": Want(RATE[1], "40,000 mortgage holders", Q(40000, "holders", approx=True)),
+        "next_month": Want(RATE[1], "next month", RELATIVE),
+    },
+    allowed=[
+        Want(DIGEST, "September", "XXXX-09"),
+        Want(DIGEST, "August", "XXXX-08"),
+        Want(DIGEST, "this year", RELATIVE),
+        Want(RATE[1], "25 basis points", Q(25, "points")),
+    ],
+    together=[("rate", "rate_kp", "rate_today"), ("inflation", "inflation_kp"), ("meeting", "meeting_kp")],
+    apart=[("growth_2025", "growth_2026"), ("inflation", "target"), ("rate", "inflation")],
+    conflicts=[("meeting", "meeting_kp")],
+    optional_conflicts=[("inflation_before", "inflation")],
+    events=[("XXXX-12-11", "scheduled", "meeting")],
+)
+
+FIRE = "Valley Courier", "KSAL News"
+wildfire = Expected(
+    "wildfire.txt",
+    claims={
+        "burned": Want(DIGEST, "12,000 hectares", Q(None, "hectares", low=12000)),
+        "broke_out": Want(DIGEST, "June 7", "XXXX-06-07", "target"),
+        "residents": Want(DIGEST, "3,500 residents", Q(3500, "residents", approx=True)),
+        "tuesday": Want(DIGEST, "Tuesday", RELATIVE),
+        "contained": Want(DIGEST, "35 percent", Q(35, "percent")),
+        "containment": Want(DIGEST, "June 20", "XXXX-06-20", "target"),
+        "injured": Want(DIGEST, "Two firefighters", Q(2, "firefighters")),
+        "homes": Want(DIGEST, "48 homes", Q(48, "homes")),
+        "lift": Want(DIGEST, "Friday", RELATIVE),
+        "size_kp": Want(DIGEST, "11,800 hectares", Q(11800, "hectares")),
+        "perimeter": Want(DIGEST, "40%", Q(40, "percent")),
+        "containment_kp": Want(DIGEST, "June 30", "XXXX-06-30", "target"),
+        "report": Want(DIGEST, "within two weeks", RELATIVE),
+        "evacuees": Want(DIGEST, "600 evacuees", Q(600, "evacuees")),
+        "schools": Want(DIGEST, "4 schools", Q(4, "schools")),
+        "weather": Want(DIGEST, "Thursday", RELATIVE),
+        "headline": Want(FIRE[0], "12,000 hectares", Q(12000, "hectares")),
+        "grew": Want(FIRE[0], "12,000 hectares", Q(None, "hectares", low=12000)),
+        "said": Want(FIRE[0], "Tuesday", "2025-06-10", "target"),
+        "firefighters": Want(FIRE[0], "1,100 firefighters", Q(1100, "firefighters")),
+        "aircraft": Want(FIRE[0], "14 aircraft", Q(14, "aircraft")),
+        "returned": Want(FIRE[1], "Wednesday", "2025-06-11", "target"),
+        "homes_ksal": Want(FIRE[1], "48 homes", Q(48, "homes")),
+    },
+    together=[
+        ("burned", "size_kp", "headline", "grew"),
+        ("containment", "containment_kp"),
+        ("homes", "homes_ksal"),
+    ],
+    apart=[("contained", "perimeter")],
+    conflicts=[("containment", "containment_kp"), ("burned", "size_kp")],
+    optional_conflicts=[("contained", "perimeter")],
+    events=[("XXXX-06-20", "projected", "containment")],
+)
+
+TRADE = "Asia Business Review", "The Rural Times"
+trade_deal = Expected(
+    "trade_deal.txt",
+    claims={
+        "monday": Want(DIGEST, "Monday", RELATIVE),
+        "lines": Want(DIGEST, "4,200 product lines", Q(4200, "lines")),
+        "by_2030": Want(DIGEST, "2030", "2030", "target"),
+        "states": Want(DIGEST, "11 member states", Q(11, "states")),
+        "trade": Want(DIGEST, "$90 billion", Q(90_000_000_000, "dollars")),
+        "takes_effect": Want(DIGEST, "January 2027", "2027-01", "target"),
+        "farm": Want(DIGEST, "2028", "2028", "not_before"),
+        "lines_kp": Want(DIGEST, "4,000 product lines", Q(4000, "lines", approx=True)),
+        "phase_out": Want(DIGEST, "ten years", Q(10, "years")),
+        "enter_force": Want(DIGEST, "1 July 2026", "2026-07-01", "target"),
+        "gains": Want(DIGEST, "0.4%", Q(0.4, "percent")),
+        "by_2035": Want(DIGEST, "2035", "2035", "target"),
+        "negotiated": Want(DIGEST, "seven years", Q(None, "years", low=7)),
+        "pages": Want(DIGEST, "1,450 pages", Q(1450, "pages")),
+        "signed": Want(TRADE[0], "Monday", RELATIVE),
+        "session": Want(TRADE[0], "19-hour", Q(19, "hours")),
+        "talks": Want(TRADE[0], "May 2018", "2018-05", "target", prop=START),
+        "duties": Want(TRADE[1], "2028", "2028", "not_before"),
+        "cap": Want(TRADE[1], "150,000 tonnes", Q(150_000, "tonnes")),
+    },
+    together=[("lines", "lines_kp"), ("takes_effect", "enter_force")],
+    apart=[("lines", "states")],
+    conflicts=[("takes_effect", "enter_force")],
+    events=[("2018-05", "occurred", "talks")],
+)
+
+EXPECTED.update({"rate_decision": rate_decision, "wildfire": wildfire, "trade_deal": trade_deal})
