@@ -26,7 +26,8 @@ MAX_PER_LINE = 100
 _MONEY_VERB = re.compile(
     r"\b(?:cost(?:s|ing)?|price[sd]|spen(?:d|ds|t)|allocat(?:e|es|ed)|invest(?:s|ed)?)\b", re.IGNORECASE
 )
-_MEASURES_NEXT = re.compile(r"\s+(?:after|of|since)\b")
+_INCREMENT = re.compile(r"(?i:\w\s+(?:more|additional|extra|fewer|further)\s+(?!than\b)\w)")
+_AIMED = re.compile(r"(?i:\b(?:to|by)\s+)$")
 UNRESOLVED = "relative date, not resolved"
 """The value of a relative date that cannot be resolved: the same text for all, so two such claims
 never disagree with each other; the words themselves are the claim's `phrase`."""
@@ -117,8 +118,12 @@ def _quantity_claim(
     rules = [f"quantity: {find.rule}, unit '{find.unit}'{counted}"]
     topic, rule, previous = measured_topic(text, sentence, where, find, unit.label, skip)
     if find.kind == "count":
-        prop = "planned-count" if tense in (Tense.future, Tense.projected) else "count"
-        rules.append(f"subject: {rule}; property {prop} from the tense ({tense.value})")
+        # "will be cut to 1,000 troops": a level a plan aims at, not the count the others give
+        aimed = tense in (Tense.future, Tense.projected) and _AIMED.search(text, where.start, find.span.start)
+        added = _INCREMENT.search(find.phrase) is not None  # "200 more officers": on top of the others
+        prop = "added-count" if added else "planned-count" if aimed else "count"
+        why = "more of them" if added else f"a {tense.value} level after 'to'/'by'" if aimed else "a count"
+        rules.append(f"subject: {rule}; property {prop} ({why})")
     else:
         prop = {"duration": "duration", "money": "amount", "percent": "percentage", "age": "age"}.get(
             find.kind, "amount"
@@ -202,22 +207,43 @@ def _tense(unit: Unit, where: Span, phrase: Span, cuts: list[int]) -> Tense:
 
 
 _HELD = re.compile(r"(?i:in\s|last\s|this\s|a\s+year|\w+\s+(?:years?|months?|weeks?)\s+ago)")
+_MONTH_OR_YEAR = re.compile(r"^(?:\d{4}|XXXX)[?~]?(?:-\d{2}[?~]?)?$")
+_AT = re.compile(r"(?i:by\s|as\s+of\s|at\s+the\s+end\s+of\s)")
+_ONE_YEAR = re.compile(r"^(\d{4})[?~%]?(?:-[^/]*)?(?:/\1[?~%]?(?:-[^/]*)?)?$")
 
 
-def _dates_value(text: str, previous: ClaimDraft | None, find: DateFind | QuantityFind) -> str | None:
+def _dates_value(
+    text: str, previous: ClaimDraft | None, find: DateFind | QuantityFind
+) -> tuple[str, bool] | None:
     """A date right after a quantity says when that value held: "up from 3,000 last month" (an earlier
-    value), "after 64 percent in 2021" (the value of another year, its scope). The rule, or None."""
+    value), "after 64 percent in 2021" (another year's value: its scope), "slowed to 2.4 percent in
+    September" (a measurement's period), "to fall below 3 percent by mid-2026" (a forecast for 2026:
+    scoped, and the date kept as a claim). The rule, and whether the date is no claim of its own."""
     if previous is None or not isinstance(find, DateFind) or previous.kind != "quantity":
         return None
     if text[previous.span.end : find.span.start].strip():
         return None
     if previous.earlier:
-        return f"the text dates this earlier value '{find.phrase}'"
+        return f"the text dates this earlier value '{find.phrase}'", True
     value = find.value or ""
-    if not _HELD.match(find.phrase) or not (len(value) == 4 and value.isdigit()) or previous.scope:
+    year = match.group(1) if (match := _ONE_YEAR.match(value)) else None
+    held = _HELD.match(find.phrase) is not None
+    measured = previous.property not in ("count", "planned-count")  # a count has its own happenings
+    if not (held and len(value) == 4 and year) and not (measured and (held or _AT.match(find.phrase))):
         return None
-    previous.scope = value
-    return f"scope '{value}': '{find.phrase}' says when this value held (not the same as the others')"
+    if year and previous.scope is None:
+        previous.scope = year
+        previous.rules.append(f"scope '{year}': '{find.phrase}' says when this value holds")
+    period = held and (_MONTH_OR_YEAR.match(value) is not None or find.value is None)
+    return f"'{find.phrase}' is the period of this value, not a happening", period
+
+
+def _reached_by(date: ClaimDraft, value: ClaimDraft) -> None:
+    """A date right after a measured value is when that value is reached: its own group."""
+    date.subject, date.subject_word, date.named = value.subject, value.subject_word, value.named
+    date.property = "target-date"
+    date.rules[1:] = [f"subject: that of the value before it ('{value.phrase}'); property target-date: "
+                      "the date by which that value is reached"]  # fmt: skip
 
 
 def _same_thing(earlier: ClaimDraft, later: ClaimDraft) -> None:
@@ -263,8 +289,9 @@ def claims_in(unit: Unit) -> list[ClaimDraft]:
         for find in sorted(finds, key=lambda f: f.span.start):
             where = clause(text, sentence, find.span, cuts)
             tense = _tense(unit, where, find.span, cuts)
-            if previous is not None and (held := _dates_value(text, previous, find)) is not None:
-                previous.rules.append(held)
+            held = _dates_value(text, previous, find)
+            if previous is not None and held is not None and held[1]:
+                previous.rules.append(held[0])
                 continue  # "up from 3,000 last month", "64 percent in 2021": when the value held
             skip = values
             if isinstance(find, DateFind):
@@ -272,6 +299,8 @@ def claims_in(unit: Unit) -> list[ClaimDraft]:
                 floor = last_date.span.end if last_date and last_date.span.start >= where.start else 0
                 counted = _counted(unit, sentence, where, quantities, skip)
                 draft = _date_claim(unit, sentence, find, where, tense, floor, _Context(skip, counted))
+                if held is not None and previous is not None:  # "to fall below 3 percent by mid-2026"
+                    _reached_by(draft, previous)
             else:
                 draft = _quantity_claim(unit, sentence, find, where, tense, skip)
             if draft.earlier and draft.kind in last_value and last_value[draft.kind].scope != unit.source:

@@ -23,6 +23,9 @@ from .text import Tense
 _FIRMNESS = (EventStatus.occurred, EventStatus.scheduled, EventStatus.projected)
 _PLANNED_WORDS = frozenset({"by", "until", "till", "through", "for"})
 _YEAR = re.compile(r"(^|/)\d{4}\??")
+_REPORTING = re.compile(
+    r"^[^,;:]{0,60}?\b(?:said|says|told\s+\w+|announced|reported|warned)(?:\s+on\s+\w+day)?(?:\s+that)?\s+"
+)
 _LEADING = re.compile(r"^(?i:(?:and|but|with|while|as|adding\s+that|and\s+said)\s+)+")
 _DANGLING = re.compile(r"(?:[.…]+|\s+(?:and|or|but|on|in|at|by|evening|morning|afternoon|night))+$")
 TITLE_LIMIT = 90
@@ -139,8 +142,12 @@ def _title(claim: ClaimDraft) -> str:
 
 
 def _without(text: str, phrase: str) -> str:
-    """`text` with `phrase` cut out and the punctuation left dangling trimmed."""
+    """`text` with `phrase` cut out, the punctuation left dangling trimmed, and a leading "Officials
+    said (that)" dropped when a clause of its own follows."""
     cut = " ".join(text.replace(phrase, " ", 1).split())
+    frame = _REPORTING.match(cut)
+    if frame is not None and len(cut[frame.end() :].split()) >= 4:
+        cut = cut[frame.end() :]
     cut = re.sub(r"\s+([,;:.])", r"\1", cut)
     cut = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", cut).strip(" ,;:—–-")
     cut = _LEADING.sub("", cut)

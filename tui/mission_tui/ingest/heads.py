@@ -26,7 +26,11 @@ _FUNCTION = words(
     "own same other another then around nearly almost roughly approximately some past above below "
     "beyond according they them he she we you i us him me one ones"
 )
-_PREPOSITIONS = words("of in at on for from across near with under into throughout inside among amid over")
+_PREPOSITIONS = words("of in at on for from across near with under into throughout inside among amid over by")
+_ADVERBS = words("overnight again already soon later earlier meanwhile today yesterday tonight now then")
+# A value these introduce is the change or level of the verb's object: "raising spending by 4.5%",
+# "cut its rate ... to 3.25 percent", "expected full containment by June 20".
+_TO_VALUE = words("to by")
 _DETERMINERS = words("a an the its their his her our your my this that these those")
 _AUXILIARIES = words(
     "is are was were be been being am has have had do does did will would could may might shall should "
@@ -68,7 +72,7 @@ _NOT_VERBS = words(  # nouns and adjectives of those shapes
 # after "of" ("the cost of the bridge").
 _GENERIC_HEADS = words(
     "capacity level levels figure figures total totals number numbers amount amounts volume count size "
-    "share rate rates value cost costs price prices tally toll sum"
+    "share value cost costs price prices tally toll sum"
 )
 # Labels of key points that name a property or a heading, not a thing ("Timeline: the mission ...").
 GENERIC_LABELS = words(
@@ -85,6 +89,13 @@ SYNONYMS = {
     "run-off": "runoff",
     "spending-plan": "budget",
     "second-round": "runoff",
+    "wildfire": "fire",
+    "bushfire": "fire",
+    "blaze": "fire",
+    "deal": "agreement",
+    "pact": "agreement",
+    "accord": "agreement",
+    "treaty": "agreement",
 }
 # Words of a verb group that are not verbs: "are due by", "were unlikely before", "is set for".
 _PREDICATES = words(
@@ -162,7 +173,7 @@ def _verbish(word: str) -> bool:
 
 
 def _content(word: str) -> bool:
-    if not word or not word[0].isalpha() or word in _FUNCTION or word in _PREDICATES:
+    if not word or not word[0].isalpha() or word in _FUNCTION or word in _PREDICATES or word in _ADVERBS:
         return False
     return not _verbish(word)
 
@@ -192,13 +203,16 @@ def _collect(tokens: list[re.Match[str]], i: int) -> tuple[list[re.Match[str]], 
     return phrase, i
 
 
-def _subject_before(tokens: list[re.Match[str]], i: int) -> tuple[list[re.Match[str]], int]:
+def _subject_before(
+    tokens: list[re.Match[str]], i: int, introduced: bool = False
+) -> tuple[list[re.Match[str]], int]:
     """Walk left from token i over a verb group (auxiliaries, verbs, adverbs, numbers, function
     words, at most two commas) to the noun phrase that is its subject. A noun phrase right after a
-    verb, with no verb between it and the value, is that verb's object ("Riverside beat Harbour City
-    on Saturday"): the walk goes on to the verb's subject. A relative pronoun stands for the noun
-    before it ("a grid that has added ...")."""
-    commas, after_verb = 0, False
+    verb, with nothing between it and the value but a preposition other than "to"/"by", is that verb's
+    object ("Riverside beat Harbour City on Saturday"): the walk goes on to the verb's subject. A
+    relative pronoun stands for the noun before it ("a grid that has added ...")."""
+    commas, after_verb, first = 0, False, i
+    introduced = introduced or (i >= 0 and _word(tokens[i]) in _TO_VALUE)
     while i >= 0:
         word = _word(tokens[i])
         if word in (",", "—", "–"):
@@ -214,16 +228,30 @@ def _subject_before(tokens: list[re.Match[str]], i: int) -> tuple[list[re.Match[
             return [], i  # "it would cut ...": the subject is a pronoun, not a noun here
         elif word in _PREDICATES:
             pass
+        elif not after_verb and _present_verb(tokens, i, first):
+            after_verb = True  # "the fire covers 11,800 hectares", "fire grows to 12,000"
         elif _content(word) or (after_verb and word in _VERBS) or _noun_head(tokens, i):
             # no two verbs in a row: "demand could reach", "the spending plan totals"
             phrase, k = _collect(tokens, i)
-            if not after_verb and k >= 0 and _is_verb(_word(tokens[k])) and k > 0:
+            if not (after_verb or introduced) and k > 0 and _is_verb(_word(tokens[k])):
                 return _subject_before(tokens, k)  # an object: "beat Harbour City", "reduce use"
             return phrase, k
         elif word in _AUXILIARIES or word in _VERBS or _verbish(word):
-            after_verb = True
+            after_verb = after_verb or word != "to"  # "demand to peak": "to" leaves "demand" a noun
         i -= 1
     return [], i
+
+
+def _present_verb(tokens: list[re.Match[str]], i: int, first: int) -> bool:
+    """A verb of the present tense not in the lists, by its place: a lower-case "-s" word right after
+    a noun, with only a preposition between it and the value ("The fire covers 11,800 hectares")."""
+    word = tokens[i].group()
+    if not (word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))) or i == 0:
+        return False
+    between = [_word(t) for t in tokens[i + 1 : first + 1]]
+    before = tokens[i - 1]
+    noun_before = _content(_word(before)) or before.group()[0].isupper()
+    return noun_before and all(w in _PREPOSITIONS or w in _TO_VALUE or w == "at" for w in between)
 
 
 def _is_verb(word: str) -> bool:
@@ -247,14 +275,18 @@ def _noun_head(tokens: list[re.Match[str]], i: int) -> bool:
     return j >= 0 and (_word(tokens[j]) in _DETERMINERS or _possessive(tokens[j]))
 
 
-def subject_phrase(text: str, floor: int, start: int, skip: Spans) -> tuple[str, bool] | None:
+def subject_phrase(
+    text: str, floor: int, start: int, skip: Spans, *, introduced: bool = False
+) -> tuple[str, bool] | None:
     """The subject of the verb before `start`: "Reserve capacity [stands at] 12 GW", "the measures [will
     remain in place] until ...", "sales of its routers [fell] 4%" -> (words, previous). Past a
     prepositional phrase it takes the noun the phrase qualifies ("Turnout [in the last election]"), or
     the subject of the verb it follows ("[remain] in place"); `previous` says the phrase named an
-    earlier instance ("last", "previous"). None if no noun phrase is found within WINDOW characters."""
+    earlier instance ("last", "previous"). `introduced`: the value begins with "by" or "to" ("expected
+    full containment by June 20": the object is the thing). None if no noun phrase is found within
+    WINDOW characters."""
     tokens = _tokens(text, max(floor, start - WINDOW), start, skip)
-    phrase, i = _subject_before(tokens, len(tokens) - 1)
+    phrase, i = _subject_before(tokens, len(tokens) - 1, introduced)
     previous = False
     for _ in range(3):
         j = i

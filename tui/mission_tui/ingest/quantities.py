@@ -109,7 +109,8 @@ _HEDGE = re.compile(
 _TIME_OF_DAY = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|o[’']clock\b|GMT\b|UTC\b)", re.IGNORECASE)
 # "65% to 70%" is a range; "rejected the offer by 87% to 13%" a tally, whose numbers are no range.
 _PERCENT_TO = re.compile(r"\s*(?:-|–|to)\s*(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s?cent\b)", re.I)
-_FROM_AFTER_TO = re.compile(r"\s+from\s+")  # "to $4.1 billion from $3.9 billion": the earlier value
+# "to $4.1 billion from $3.9 billion", "to 2.4 percent in September from 2.9 percent": the earlier value
+_FROM_AFTER_TO = re.compile(r"(?:\s+in\s+[A-Z][a-z]+(?:\s+\d{4})?)?,?\s+from\s+")
 _TO_BEFORE = re.compile(r"\bto\s+$")
 _DETERMINER = re.compile(r"(?i:\b(?:the|its|their|his|her|our|this|that|these|those|a|an)\s+|[’']s\s+)$")
 _OLD = re.compile(r"[\s-]+old\b")

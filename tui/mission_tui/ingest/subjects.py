@@ -123,7 +123,16 @@ _VERB = re.compile(
 NEARBY = 300  # characters of the sentence around a clause searched for its topic
 _RELATIVE = re.compile(r"(?:which|that|who)\b", re.IGNORECASE)
 _OF = re.compile(r"\s+of\s+")
-_SUBORDINATOR = re.compile(r"(?i:\b(?:" + "|".join(sorted(SUBORDINATORS | RELATIVES)) + r")\b)")
+_BY_TO = re.compile(r"(?i:by|to)\s")
+_CASUALTY = re.compile(
+    r"(?i:\s+(?:\w+\s+){0,2}?(?:were|was|are|have\s+been|had\s+been|been)?\s*"
+    r"(killed|injured|wounded|hurt|dead|missing|arrested|detained|displaced|rescued|hospitali[sz]ed))\b"
+)
+# Where a date's own clause begins: after "when", "that", or a verb of saying ("said inflation would
+# return to target within a year": inflation's date, not the rate's the sentence began with).
+_SUBORDINATOR = re.compile(
+    r"(?i:\b(?:" + "|".join(sorted(SUBORDINATORS | RELATIVES)) + r"|said|says|told|warned|added)\b)"
+)
 _MEASURES_NEXT = re.compile(r"\s+(?:after|of|since)\b")
 _END_WORDS = frozenset({"until", "till", "through", "at least until", "at least through", "not until"})
 _START_WORDS = frozenset({"since", "from", "starting", "beginning"})
@@ -314,6 +323,9 @@ def measured_topic(
         words = " ".join((*find.qualifiers, find.unit))
         if _OF.match(text, find.noun.end) and (whole := phrase_after_of(text, find.noun.end, sentence.end)):
             key, words = f"{noun_key(whole)}-{key}", f"{words} of {whole}"
+        if (harm := _CASUALTY.match(text, find.noun.end, where.end)) is not None:
+            # "Two firefighters were injured": not the 1,100 firefighters deployed
+            key, words = f"{harm.group(1).lower()}-{key}", f"{words} {harm.group(1).lower()}"
         return Topic(key, words, find.noun, False), f"what is counted ('{words}')", False
     if find.kind in ("duration", "age"):
         after = noun_right_after(text, span.end, sentence.end) if find.kind == "age" else None
@@ -354,7 +366,8 @@ def dated_topic(
     point's label, else what the clause counts ("cut 1,500 jobs by March"), else the subject of the verb
     before it ("the measures will remain in place until ..."), else the sentence's topic noun."""
     # "... line the route when the team parades through the city on Monday": the parade's date
-    own = max([where.start, *(m.end() for m in _SUBORDINATOR.finditer(text, where.start, phrase.start))])
+    starts = _SUBORDINATOR.finditer(text, where.start, phrase.start)
+    own = max([where.start, *(m.end() for m in starts)])
     in_clause = [t for t in topics(text, own, where.end) if not phrase.start <= t.span.start < phrase.end]
     if in_clause:
         return in_clause[0], f"the clause's topic noun '{in_clause[0].word}'"
@@ -368,7 +381,9 @@ def dated_topic(
         return found
     if counted is not None:
         return counted, f"what the sentence counts ('{counted.word}')"
-    if (subject := subject_phrase(text, sentence.start, phrase.start, skip)) is not None:
+    introduced = _BY_TO.match(text, phrase.start) is not None
+    subject = subject_phrase(text, sentence.start, phrase.start, skip, introduced=introduced)
+    if subject is not None:
         words, previous = subject
         key = noun_key(words)
         if key:

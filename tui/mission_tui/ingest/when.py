@@ -60,6 +60,8 @@ _BOUND_WORDS: tuple[tuple[str, Bound], ...] = (
     ("prior to", Bound.not_after),
     ("at least until", Bound.not_before),
     ("at least through", Bound.not_before),
+    ("until at least", Bound.not_before),
+    ("through at least", Bound.not_before),
     ("no earlier than", Bound.not_before),
     ("not before", Bound.not_before),
     ("no sooner than", Bound.not_before),
@@ -323,7 +325,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"\b(?P<core>Q(?P<q>[1-4])\s+(?P<y>{YEAR}))", _quarter),
         (
             rf"\b(?i:in|by|until|till|through|since|before|after|from|during|around|circa|than|of|as\s+of|"
-            rf"as\s+early\s+as|starting|beginning)\s+(?P<core>(?P<y>{YEAR}))(?!\s*(?:[%]|per\s?cent))",
+            rf"as\s+early\s+as|starting|beginning|until\s+at\s+least|through\s+at\s+least)\s+(?P<core>(?P<y>{YEAR}))(?!\s*(?:[%]|per\s?cent))",
             _year,
         ),
         (
