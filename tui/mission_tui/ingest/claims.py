@@ -17,8 +17,9 @@ from typing import Any
 from ..story.models import Bound
 from .calendar_math import Anchor
 from .heads import has_verb
+from .properties import date_property
 from .quantities import REVISION_BEFORE, QuantityFind, find_quantities
-from .subjects import Ids, Topic, date_property, dated_topic, measured_topic, place
+from .subjects import Ids, Topic, dated_topic, measured_topic, place
 from .text import Span, Spans, Tense, clause, clause_breaks, sentences, tense_of
 from .when import Context, DateFind, find_dates
 

@@ -18,8 +18,9 @@ from datetime import date
 
 from ..story.dates import EdtfError, parse_date
 from ..story.models import Bound
+from .bounds import bound_before, is_comparison, negated
 from .calendar_math import Anchor, RelativeResult, resolve_relative, shift_year_by_tense
-from .text import Span, Tense, words
+from .text import Span, Tense
 
 MONTHS = {
     name: number
@@ -49,57 +50,6 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 SMALL_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 
-# Words before a date that say how it bounds the real date; the longest form wins ("at least until").
-_BOUND_WORDS: tuple[tuple[str, Bound], ...] = (
-    ("no later than", Bound.not_after),
-    ("not later than", Bound.not_after),
-    ("at the latest by", Bound.not_after),
-    ("before", Bound.not_after),
-    ("not after", Bound.not_after),
-    ("ahead of", Bound.not_after),
-    ("prior to", Bound.not_after),
-    ("at least until", Bound.not_before),
-    ("at least through", Bound.not_before),
-    ("until at least", Bound.not_before),
-    ("through at least", Bound.not_before),
-    ("no earlier than", Bound.not_before),
-    ("not before", Bound.not_before),
-    ("no sooner than", Bound.not_before),
-    ("not until", Bound.not_before),
-    ("after", Bound.not_before),
-    ("as early as", Bound.not_before),
-    ("by", Bound.target),
-    ("until", Bound.target),
-    ("till", Bound.target),
-    ("through", Bound.target),
-    ("in", Bound.target),
-    ("on", Bound.target),
-    ("at", Bound.target),
-    ("during", Bound.target),
-    ("around", Bound.target),
-    ("since", Bound.target),
-    ("from", Bound.target),
-    ("starting", Bound.target),
-    ("beginning", Bound.target),
-    ("as of", Bound.target),
-    ("for", Bound.target),
-)
-_BOUND_BEFORE = re.compile(
-    r"(?i:\b(?P<word>" + "|".join(re.escape(w) for w, _ in _BOUND_WORDS) + r"))\s+(?:the\s+)?$"
-)
-BOUND_OF_WORD = {word: bound for word, bound in _BOUND_WORDS}
-# "the largest public corruption trial in the state since 2009", "the first open seat in 16 years":
-# a superlative earlier in the clause makes "since X" or "in N years" a comparison, not a date.
-_SUPERLATIVE = re.compile(r"(?i:\b(?:first|only|most|least|record|\w{2,}est)\b)")
-_NOT_SUPERLATIVES = words(
-    "west test rest nest interest protest contest request arrest forest harvest honest modest earnest "
-    "manifest conquest inquest suggest digest chest guest quest vest crest attest detest invest unrest "
-    "latest"
-)
-# A negation before "before"/"until" turns the deadline into a floor: "blackouts were unlikely before
-# August 2025", "won't reopen until May" (the table's "not before", "not until").
-_NEGATION = re.compile(r"(?i:\b(?:not|never|unlikely|no)\b|n[’']t\b)")
-_NEGATABLE = ("before", "until", "till")
 ON_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
 
@@ -374,24 +324,6 @@ _NEEDS: dict[Handler, set[str]] = {
 }  # fmt: skip
 
 
-_LENGTH_IN = re.compile(r"(?i:in\s)")
-
-
-def _compares(text: str, floor: int, start: int) -> bool:
-    """Whether a superlative ("largest", "first") comes shortly before `start` in the sentence."""
-    found = _SUPERLATIVE.finditer(text, max(floor, start - 80), start)
-    return any(m.group().lower() not in _NOT_SUPERLATIVES for m in found)
-
-
-def bound_before(text: str, start: int) -> tuple[str | None, Bound, int]:
-    """The bound word just before `start` (e.g. "no later than"), its bound and where it begins."""
-    match = _BOUND_BEFORE.search(text, max(0, start - 24), start)
-    if match is None:
-        return None, Bound.target, start
-    word = " ".join(match.group("word").lower().split())
-    return match.group("word"), BOUND_OF_WORD.get(word, Bound.target), match.start("word")
-
-
 def find_dates(text: str, sentence: Span, ctx: Context) -> list[DateFind]:
     """Every date phrase in one sentence of `text`, non-overlapping, in order."""
     found: list[tuple[int, int, re.Match[str], Handler]] = []
@@ -418,18 +350,15 @@ def find_dates(text: str, sentence: Span, ctx: Context) -> list[DateFind]:
             except EdtfError:
                 continue
         word, bound, phrase_start = bound_before(text, start)
-        since = word is not None and word.lower() == "since"
-        if (since or _LENGTH_IN.match(match.group("core"))) and _compares(text, sentence.start, phrase_start):
+        if is_comparison(text, sentence.start, phrase_start, word, match.group("core")):
             taken_until = end  # "the largest since 1989", "the first in 16 years": a comparison
             continue
         rule = resolved.rule
         if resolved.bound is not None:
             bound = resolved.bound
-        elif word is not None and word.lower() in _NEGATABLE:
-            negation = _NEGATION.search(text, max(sentence.start, phrase_start - 40), phrase_start)
-            if negation is not None:
-                bound = Bound.not_before
-                rule += f"; '{word}' after the negation '{negation.group()}' names a floor"
+        elif (negation := negated(text, sentence.start, phrase_start, word)) is not None:
+            bound = Bound.not_before
+            rule += f"; '{word}' after the negation '{negation}' names a floor"
         if phrase_start < taken_until:
             phrase_start, word = start, None
         taken_until = end
