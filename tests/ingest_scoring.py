@@ -10,6 +10,7 @@ expected / false).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,6 +178,42 @@ def score(expected: Expected, story: StoryFile | None = None) -> Score:
         events_missed,
         story,
     )
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_PART_WORDS = (
+    "end of",
+    "mid",
+    "early",
+    "late",
+    "half",
+    "quarter",
+    "week",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+)
+
+
+def invented_dates(story: StoryFile) -> list[tuple[str, str, str]]:
+    """Date claims with a year or month their words do not give: every year is in the phrase or
+    counted from the claim's anchor (a year either side: "next February", "last May"); every month
+    is named, counted from the anchor, or part of a named part of a year ("mid-2026", "the end of")."""
+    found = []
+    for claim in story.claims:
+        if not isinstance(claim.value, DateValue):
+            continue
+        words, value = claim.phrase.lower(), claim.value.date
+        anchor = int((claim.anchor or "0000")[:4]) if (claim.anchor or "X")[0].isdigit() else None
+        for year in re.findall(r"\d{4}", value):
+            if year not in words and (anchor is None or abs(int(year) - anchor) > 1):
+                found.append((claim.id, claim.phrase, value))
+        for month in re.findall(r"(?:\d{4}|X{4})[?~%]?-(\d{2})", value):
+            named = _MONTHS[int(month) - 1] in words or any(w in words for w in _PART_WORDS)
+            if not named and not claim.anchor and not re.search(r"\bq[1-4]\b", words):
+                found.append((claim.id, claim.phrase, value))
+    return found
 
 
 def describe(result: Score, expected: Expected) -> str:

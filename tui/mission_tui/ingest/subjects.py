@@ -1,10 +1,11 @@
-"""What a claim is about: subject (a topic noun), property (end-date, start-date, count...) and scope
-(a place), so that statements about the same thing share a group and the detector compares them.
+"""What a claim is about: its subject (a topic noun, a key point's label, the counted noun, or the
+noun phrase the value belongs to) and its scope (a place), so that statements about the same thing
+share a group and the detector compares them; properties.py says which property of it a date gives.
 
 Why hand-written: this is the step that makes conflicts visible, and it must be explainable: each
-choice is a named rule written into the claim's `inference`. The rules are deliberately narrow (a
-short list of topic nouns, verbs of ending and starting, "in <Place>"): a statement they cannot place
-gets a subject of its own, so it is shown but never compared with an unrelated one. Word-level
+choice is a named rule written into the claim's `inference`. Subjects are grouping keys, singular
+and with a few synonyms joined (heads.py), so "Reserves:" and "reserve capacity" meet; a statement no
+rule can place gets a subject of its own, shown but never compared with an unrelated one. Word-level
 regexes on one clause; linear.
 """
 
