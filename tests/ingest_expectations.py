@@ -526,3 +526,109 @@ trade_deal = Expected(
 )
 
 EXPECTED.update({"rate_decision": rate_decision, "wildfire": wildfire, "trade_deal": trade_deal})
+
+# Held out, second batch: written and scored after every rule change above, before any for them.
+RECALL = "Auto Wire", "The Consumer Ledger"
+car_recall = Expected(
+    "car_recall.txt",
+    claims={
+        "vehicles": Want(DIGEST, "310,000 vehicles", Q(310_000, "vehicles", approx=True)),
+        "thursday": Want(DIGEST, "Thursday", RELATIVE),
+        "built": Want(DIGEST, "January 2022 and March 2024", "2022-01/2024-03", "target"),
+        "starting": Want(DIGEST, "April", "XXXX-04", "target"),
+        "crashes": Want(DIGEST, "14 crashes", Q(14, "crashes")),
+        "cost": Want(DIGEST, "€180 million", Q(180_000_000, "euros", approx=True)),
+        "booked": Want(DIGEST, "first quarter of 2025", "2025-01/2025-03", "target"),
+        "cars_kp": Want(DIGEST, "295,000 cars", Q(295_000, "cars")),
+        "germany": Want(DIGEST, "120,000", Q(120_000, "cars")),
+        "notified": Want(DIGEST, "April 30", "XXXX-04-30", "not_after"),
+        "cost_kp": Want(DIGEST, "€180 million", Q(180_000_000, "euros")),
+        "shares": Want(DIGEST, "3.5%", Q(3.5, "percent")),
+        "headline": Want(RECALL[0], "310,000 cars", Q(310_000, "cars")),
+        "recalled": Want(RECALL[0], "Thursday", "2025-02-06", "target"),
+        "vehicles_wire": Want(RECALL[0], "310,000 vehicles", Q(310_000, "vehicles", approx=True)),
+        "repairs": Want(RECALL[0], "mid-April", "2025?-04-11/2025?-04-20", "target"),
+        "minutes": Want(RECALL[0], "90 minutes", Q(None, "minutes", high=90)),
+        "probe": Want(RECALL[1], "November 2024", "2024-11", "target"),
+        "complaints": Want(RECALL[1], "9 complaints", Q(9, "complaints")),
+        "last_year": Want(RECALL[1], "last year", RELATIVE),
+    },
+    allowed=[Want(DIGEST, "one-day", Q(1, "days"))],
+    together=[("vehicles", "vehicles_wire"), ("cost", "cost_kp"), ("starting", "repairs")],
+    apart=[("crashes", "vehicles"), ("cost", "shares")],
+    conflicts=[],
+    optional_conflicts=[("cars_kp", "headline"), ("starting", "repairs")],
+    events=[("2025-02-06", "occurred", "recall")],
+)
+
+QUAKE = "World Report", "Building Review"
+earthquake = Expected(
+    "earthquake.txt",
+    claims={
+        "thursday": Want(DIGEST, "Thursday", RELATIVE),
+        "killed": Want(DIGEST, "1,200 people", Q(None, "people", low=1200)),
+        "injured": Want(DIGEST, "3,000", Q(None, "people", low=3000)),
+        "toll": Want(DIGEST, "1,200", Q(1200, "people")),
+        "toll_before": Want(DIGEST, "820", Q(820, "people")),
+        "countries": Want(DIGEST, "14 countries", Q(14, "countries")),
+        "mourning": Want(DIGEST, "three days", Q(3, "days")),
+        "friday": Want(DIGEST, "Friday", RELATIVE),
+        "toll_kp": Want(DIGEST, "1,450 people", Q(None, "people", low=1450)),
+        "homes": Want(DIGEST, "15,000 homes", Q(15_000, "homes", approx=True)),
+        "villages": Want(DIGEST, "40 villages", Q(40, "villages")),
+        "appeal": Want(DIGEST, "$75 million", Q(75_000_000, "dollars")),
+        "next_months": Want(DIGEST, "next three months", RELATIVE),
+        "tents": Want(DIGEST, "60,000 people", Q(60_000, "people", approx=True)),
+        "search": Want(DIGEST, "Sunday", RELATIVE),
+        "schools": Want(DIGEST, "September 1", "XXXX-09-01", "target"),
+        "headline": Want(QUAKE[0], "1,200", Q(None, "people", low=1200)),
+        "hit": Want(QUAKE[0], "Thursday", "2025-08-21", "target"),
+        "depth": Want(QUAKE[0], "10 kilometres", Q(10, "kilometres")),
+        "felt": Want(QUAKE[0], "300 km", Q(300, "km")),
+        "built": Want(QUAKE[1], "before 1990", "1990", "not_after"),
+        "said": Want(QUAKE[1], "Friday", RELATIVE),
+    },
+    allowed=[
+        Want(DIGEST, "Wednesday night", RELATIVE),
+        Want(DIGEST, "Wednesday", RELATIVE),
+        Want(QUAKE[1], "1990", "1990"),
+    ],
+    together=[("killed", "toll_kp", "headline"), ("toll", "toll_before")],
+    apart=[("killed", "tents"), ("killed", "injured"), ("homes", "villages")],
+    conflicts=[("toll_before", "toll")],
+    optional_conflicts=[("killed", "toll_kp")],
+    events=[("2025-08-21", "occurred", "")],
+)
+
+METRO = "Metro Gazette", "Civic Times"
+metro_line = Expected(
+    "metro_line.txt",
+    claims={
+        "opening": Want(DIGEST, "14 September 2026", "2026-09-14", "target"),
+        "delay": Want(DIGEST, "nine months", Q(9, "months")),
+        "tuesday": Want(DIGEST, "Tuesday", RELATIVE),
+        "length": Want(DIGEST, "22-kilometre", Q(22, "kilometres")),
+        "stations": Want(DIGEST, "18 stations", Q(18, "stations")),
+        "riders": Want(DIGEST, "250,000 riders", Q(None, "riders", high=250_000)),
+        "cost": Want(DIGEST, "£4.8 billion", Q(4_800_000_000, "pounds")),
+        "cost_before": Want(DIGEST, "£3.6 billion", Q(3_600_000_000, "pounds")),
+        "flood": Want(DIGEST, "March 2024", "2024-03", "target"),
+        "opening_kp": Want(DIGEST, "September 2026", "2026-09", "target"),
+        "trials": Want(DIGEST, "May to July 2026", "2026-05/2026-07", "target"),
+        "fare": Want(DIGEST, "£2.10", Q(2.1, "pounds")),
+        "staff": Want(DIGEST, "600 staff", Q(600, "staff", approx=True)),
+        "journeys": Want(DIGEST, "30 percent", Q(None, "percent", high=30)),
+        "opening_gazette": Want(METRO[0], "September 2026", "2026-09", "not_before"),
+        "said": Want(METRO[0], "Tuesday", "2025-02-04", "target"),
+        "budget": Want(METRO[0], "£4.8 billion", Q(4_800_000_000, "pounds")),
+        "question": Want(METRO[1], "February 12", "XXXX-02-12", "target"),
+        "opening_before": Want(METRO[1], "December 2025", "2025-12", "target"),
+    },
+    allowed=[Want(DIGEST, "2019", "2019")],
+    together=[("opening", "opening_kp", "opening_gazette"), ("cost", "cost_before")],
+    apart=[("cost", "fare"), ("stations", "riders")],
+    conflicts=[("cost_before", "cost"), ("opening_before", "opening")],
+    events=[("2026-09-14", "scheduled", "")],
+)
+
+EXPECTED.update({"car_recall": car_recall, "earthquake": earthquake, "metro_line": metro_line})
