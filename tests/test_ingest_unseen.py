@@ -17,12 +17,17 @@ from ingest_scoring import DIGESTS, describe, draft_story, invented_dates, score
 from mission_tui.ingest.draft import build_draft
 from mission_tui.ingest.writer import to_toml
 
-# Statements a reader groups that the rules do not: "$3.2 million in public funds" and the headline's
-# "$3.2 million fraud" (two nouns for one sum); "raising spending by 4.5%" and "the 4.5% increase"
-# (an increase of nothing named).
+# Statements a reader groups that the rules do not, mostly one thing under two names: "$3.2 million in
+# public funds" and the headline's "$3.2 million fraud"; "raising spending by 4.5%" and "the 4.5%
+# increase" (an increase of nothing named).
 KNOWN_APART = {
     "fraud_trial": [("diverted", "headline")],
     "city_budget": [("rise", "increase")],
+    # "the recall to cost roughly €180 million" and "estimates the cost at €180 million" (the cost of
+    # what is not named), "replace the pumps starting in April" and "repairs would begin in mid-April"
+    "car_recall": [("cost", "cost_kp"), ("starting", "repairs")],
+    # "the new Green Line metro will open", the key point "Opening:" and "the Green Line will not open"
+    "metro_line": [("opening", "opening_kp", "opening_gazette")],
 }
 NAMES = sorted(EXPECTED)
 

@@ -35,7 +35,7 @@ never disagree with each other; the words themselves are the claim's `phrase`.""
 SIGNAL = re.compile(
     r"\b(?:instead\s+of|revised|revision|up\s+from|down\s+from|previously\s+reported|brought\s+forward|"
     r"pushed\s+back|moved\s+up|postponed|delayed|rather\s+than|no\s+longer|now\s+expected|changed|"
-    r"originally|initially|first\s+projected|"
+    r"originally|initially|first\s+projected|(?:back|forward)\s+from|"
     r"(?:later|earlier)\s+than\s+(?:first\s+)?(?:announced|planned|expected|scheduled)|than\s+previously)\b",
     re.IGNORECASE,
 )
@@ -167,9 +167,8 @@ def _date_claim(
     )
     rules = [f"date: {find.rule}; {bound_rule}", f"subject: {subject_rule}; property {prop}: {prop_rule}"]
     value = {"date": find.value} if find.value is not None else {"text": UNRESOLVED}
-    earlier = (
-        REVISION_BEFORE.search(text, max(where.start, find.span.start - 30), find.span.start) is not None
-    )
+    core = find.span.start + (len(find.bound_word) + 1 if find.bound_word else 0)  # "back from" + date
+    earlier = REVISION_BEFORE.search(text, max(where.start, core - 40), core) is not None
     draft = ClaimDraft(
         unit,
         find.span,
@@ -208,6 +207,7 @@ def _tense(unit: Unit, where: Span, phrase: Span, cuts: list[int]) -> Tense:
 
 
 _HELD = re.compile(r"(?i:in\s|last\s|this\s|a\s+year|\w+\s+(?:years?|months?|weeks?)\s+ago)")
+_PARTICIPLE = re.compile(r"(?:[a-z]+ed)?")
 _MONTH_OR_YEAR = re.compile(r"^(?:\d{4}|XXXX)[?~]?(?:-\d{2}[?~]?)?$")
 _AT = re.compile(r"(?i:by\s|as\s+of\s|at\s+the\s+end\s+of\s)")
 _ONE_YEAR = re.compile(r"^(\d{4})[?~%]?(?:-[^/]*)?(?:/\1[?~%]?(?:-[^/]*)?)?$")
@@ -222,10 +222,11 @@ def _dates_value(
     scoped, and the date kept as a claim). The rule, and whether the date is no claim of its own."""
     if previous is None or not isinstance(find, DateFind) or previous.kind != "quantity":
         return None
-    if text[previous.span.end : find.span.start].strip():
-        return None
-    if previous.earlier:
+    gap = text[previous.span.end : find.span.start].strip()
+    if previous.earlier and _PARTICIPLE.fullmatch(gap):  # "up from the £3.6 billion budgeted in 2019"
         return f"the text dates this earlier value '{find.phrase}'", True
+    if gap:
+        return None
     value = find.value or ""
     year = match.group(1) if (match := _ONE_YEAR.match(value)) else None
     held = _HELD.match(find.phrase) is not None
@@ -245,6 +246,14 @@ def _reached_by(date: ClaimDraft, value: ClaimDraft) -> None:
     date.property = "target-date"
     date.rules[1:] = [f"subject: that of the value before it ('{value.phrase}'); property target-date: "
                       "the date by which that value is reached"]  # fmt: skip
+
+
+def _same_kind(earlier: ClaimDraft, later: ClaimDraft) -> bool:
+    """Whether an earlier value can be what a later one replaced: quantities alike, or dates of the
+    same property ("open in March 2026 instead of December 2025"; not "question officials on
+    February 12 about delays that pushed the opening back from December 2025")."""
+    strong = ("end-date", "start-date")
+    return earlier.kind == "quantity" or earlier.property == later.property or earlier.property not in strong
 
 
 def _same_thing(earlier: ClaimDraft, later: ClaimDraft) -> None:
@@ -304,9 +313,10 @@ def claims_in(unit: Unit) -> list[ClaimDraft]:
                     _reached_by(draft, previous)
             else:
                 draft = _quantity_claim(unit, sentence, find, where, tense, skip)
-            if draft.earlier and draft.kind in last_value and last_value[draft.kind].scope != unit.source:
+            later = last_value.get(draft.kind)
+            if draft.earlier and later and later.scope != unit.source and _same_kind(draft, later):
                 # "4,500 staff, up from 3,000": the same thing (not what a source said when)
-                _same_thing(draft, last_value[draft.kind])
+                _same_thing(draft, later)
             elif draft.scope is None and (here := place(text, where)) is not None:
                 draft.scope, draft.place_words = here
                 draft.rules.append(f"scope '{here[0]}' from '{here[1]}'")

@@ -212,7 +212,10 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
     inherit_scopes(claims)
     assign_ids(claims)
     outlets = {DIGEST_ID: "The digest", **{a.id: a.outlet for a in articles}}
-    events = ordered(happening_events(claims, outlets, anchors) + publication_events(articles, claims))
+    # The digest prints no date: its own statements are ordered against its latest dated article's.
+    dated = [a for a in anchors.values() if a is not None and a.year is not None]
+    as_dated = {**anchors, DIGEST_ID: _latest(dated)} if dated else anchors
+    events = ordered(happening_events(claims, outlets, as_dated) + publication_events(articles, claims))
     kp_order = [kp["id"] for kp in key_points]
     kp_claims: dict[int, list[str]] = defaultdict(list)
     kp_events: dict[int, list[str]] = defaultdict(list)

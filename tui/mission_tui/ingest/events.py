@@ -26,6 +26,8 @@ _YEAR = re.compile(r"(^|/)\d{4}\??")
 _REPORTING = re.compile(
     r"^[^,;:]{0,60}?\b(?:said|says|told\s+\w+|announced|reported|warned)(?:\s+on\s+\w+day)?(?:\s+that)?\s+"
 )
+_STARTS = frozenset({"opening", "launch", "start", "rollout", "introduction", "inauguration"})
+_SAID_END = re.compile(r"\b(?:said|says|told|reported)$")
 _LEADING = re.compile(r"^(?i:(?:and|but|with|while|as|adding\s+that|and\s+said)\s+)+")
 _DANGLING = re.compile(r"(?:[.…]+|\s+(?:and|or|but|on|in|at|by|evening|morning|afternoon|night))+$")
 TITLE_LIMIT = 90
@@ -102,6 +104,7 @@ def claim_status(claim: ClaimDraft, anchors: dict[str, Anchor | None]) -> tuple[
     value = claim.value.get("date")
     anchor = anchors.get(claim.unit.source)
     order = _order(value, anchor) if value is not None and anchor is not None else 0
+    source = "the source's date" if claim.unit.anchor is not None else "the latest dated article's"
     if claim.tense is Tense.projected:
         return EventStatus.projected, "the clause's hedged words (expect, could, likely...)"
     if claim.tense is Tense.future:
@@ -109,13 +112,13 @@ def claim_status(claim: ClaimDraft, anchors: dict[str, Anchor | None]) -> tuple[
     if claim.tense is Tense.past:
         planned = claim.bound_word in _PLANNED_WORDS and _PLANNING.search(claim.quote) is not None
         if order > 0 or planned:
-            reason = "its date is after the source's date" if order > 0 else "a past verb of planning"
+            reason = f"its date is after {source}" if order > 0 else "a past verb of planning"
             return EventStatus.scheduled, reason
         return EventStatus.occurred, "the clause's past tense"
     if order < 0:
-        return EventStatus.occurred, "its date is before the source's date"
+        return EventStatus.occurred, f"its date is before {source}"
     if order > 0:
-        return EventStatus.scheduled, "its date is after the source's date"
+        return EventStatus.scheduled, f"its date is after {source}"
     if claim.bound_word in _PLANNED_WORDS:
         return EventStatus.scheduled, f"'{claim.bound_word}' names a planned date"
     return EventStatus.occurred, "the clause's present tense"
@@ -126,7 +129,9 @@ def _title(claim: ClaimDraft) -> str:
     clause (or, if the date is all of it, the sentence) without the date: "The measures will remain
     in place", "Norvik will eliminate 2,000 positions"."""
     topic = topic_title(claim)
-    if claim.named and claim.property == "end-date":
+    if claim.named and claim.subject in _STARTS and claim.property in ("start-date", "date"):
+        words = topic  # "Opening", not "Opening begins"
+    elif claim.named and claim.property == "end-date":
         words = f"{topic} end{'' if plural(claim) else 's'}"
     elif claim.named and claim.property == "start-date":
         words = f"{topic} begin{'' if plural(claim) else 's'}"
@@ -134,7 +139,7 @@ def _title(claim: ClaimDraft) -> str:
         words = topic
     else:
         words = _without(claim.quote, claim.phrase)
-        if len(words.split()) < 4 and claim.context is not None:
+        if (len(words.split()) < 4 or _SAID_END.search(words)) and claim.context is not None:
             sentence = claim.unit.text[claim.context.start : claim.context.end]
             words = _without(sentence, claim.phrase)
     words = words[:1].upper() + words[1:]

@@ -27,7 +27,9 @@ _FUNCTION = words(
     "beyond according they them he she we you i us him me one ones"
 )
 _PREPOSITIONS = words("of in at on for from across near with under into throughout inside among amid over by")
-_ADVERBS = words("overnight again already soon later earlier meanwhile today yesterday tonight now then")
+_ADVERBS = words(
+    "overnight again already soon later earlier meanwhile today yesterday tonight now then back "
+    "forward")
 # A value these introduce is the change or level of the verb's object: "raising spending by 4.5%",
 # "cut its rate ... to 3.25 percent", "expected full containment by June 20".
 _TO_VALUE = words("to by")
@@ -196,6 +198,8 @@ def _collect(tokens: list[re.Match[str]], i: int) -> tuple[list[re.Match[str]], 
         noun_like_verb = word in _NOUN_VERBS and (i == 0 or before in _DETERMINERS or before in _PREPOSITIONS)
         if phrase and not (_content(word) or noun_like_verb):
             break
+        if phrase and before in _AUXILIARIES:
+            break  # "will question transit officials": the word after an auxiliary is a verb
         if not phrase and word in _FUNCTION:
             break
         phrase.insert(0, token)
@@ -211,7 +215,7 @@ def _subject_before(
     verb, with nothing between it and the value but a preposition other than "to"/"by", is that verb's
     object ("Riverside beat Harbour City on Saturday"): the walk goes on to the verb's subject. A
     relative pronoun stands for the noun before it ("a grid that has added ...")."""
-    commas, after_verb, first = 0, False, i
+    commas, after_verb, first, verb_at = 0, False, i, -2
     introduced = introduced or (i >= 0 and _word(tokens[i]) in _TO_VALUE)
     while i >= 0:
         word = _word(tokens[i])
@@ -230,14 +234,18 @@ def _subject_before(
             pass
         elif not after_verb and _present_verb(tokens, i, first):
             after_verb = True  # "the fire covers 11,800 hectares", "fire grows to 12,000"
-        elif _content(word) or (after_verb and word in _VERBS) or _noun_head(tokens, i):
+        elif _content(word) or (verb_at == i + 1 and word in _VERBS) or _noun_head(tokens, i):
             # no two verbs in a row: "demand could reach", "the spending plan totals"
             phrase, k = _collect(tokens, i)
-            if not (after_verb or introduced) and k > 0 and _is_verb(_word(tokens[k])):
+            governs = k > 0 and (_is_verb(_word(tokens[k])) or _word(tokens[k - 1]) in _AUXILIARIES)
+            if not (after_verb or introduced) and governs:
                 return _subject_before(tokens, k)  # an object: "beat Harbour City", "reduce use"
             return phrase, k
+        elif i == first and introduced:
+            pass  # "risen to 4.8 billion": "to" introduces the value, it is no infinitive
         elif word in _AUXILIARIES or word in _VERBS or _verbish(word):
             after_verb = after_verb or word != "to"  # "demand to peak": "to" leaves "demand" a noun
+            verb_at = i
         i -= 1
     return [], i
 
@@ -292,7 +300,7 @@ def subject_phrase(
         j = i
         while j >= 0 and (_word(tokens[j]) in _DETERMINERS or _possessive(tokens[j])):
             j -= 1
-        if j < 1 or _word(tokens[j]) not in _PREPOSITIONS or not phrase:
+        if j < 1 or (_word(tokens[j]) not in _PREPOSITIONS and _word(tokens[j]) != "to") or not phrase:
             break
         before = _word(tokens[j - 1])
         head, k = _collect(tokens, j - 1) if _content(before) else _subject_before(tokens, j - 1)

@@ -53,6 +53,22 @@ _DURATION_ADJECTIVE = re.compile(
     r"(?:-long|-old)?|(?<=for )(?P<one>a|an|one) (?P<unit1>year|month|week|decade))(?![\w-])",
     re.IGNORECASE,
 )
+# "a 22-kilometre line", "a 10-storey block": a measure written as one adjective.
+_MEASURE_ADJECTIVE = re.compile(
+    rf"(?<![\w-])(?P<n>\d{{1,4}}(?:\.\d+)?|{_WORD})-(?P<unit>kilometre|kilometer|km|mile|metre|meter|foot|"
+    r"storey|story|acre|hectare|tonne|megawatt|gigawatt)(?![\w-])",
+    re.IGNORECASE,
+)
+_MEASURE_PLURALS = {"km": "km", "foot": "feet", "story": "storeys", "storey": "storeys"}
+# The people a casualty verb counts: "killing at least 1,200", "Quake kills over 1,200", "the death toll
+# rose to 1,200".
+_CASUALTY_BEFORE = re.compile(
+    r"(?i:\b(?:kill(?:s|ed|ing)?|injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?|death\s+toll(?:\s+\w+)?(?:\s+(?:to|at))?)"
+    r"\s+)$"
+)
+# A number after a counted one, joined to it: "1,200 people and injuring more than 3,000", "295,000 cars,
+# including 120,000 in Germany": it counts the same noun.
+_PARALLEL = re.compile(r"(?i:\s*,?\s*(?:and|or|including|of\s+whom|but|while)\b[^.;:]{0,40})")
 _WORD_TOKEN = re.compile(r"[A-Za-z][\w’'.&-]*|%")
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 
@@ -118,7 +134,8 @@ _BETWEEN = re.compile(r"(?i:\bbetween)\s+$")
 REVISION_BEFORE = re.compile(
     r"(?i:\b(?:up|down)\s+from|instead\s+of|rather\s+than|compared\s+with|from\s+a\s+previous"
     r"|previously(?:\s+reported)?(?:\s+as)?"
-    r"|(?:originally|initially|first|previously)\s+(?:planned|scheduled|set|announced|expected|due|projected))"
+    r"|(?:originally|initially|first|previously)\s+(?:planned|scheduled|set|announced|expected|due|projected)"
+    r"|(?:back|forward)\s+from)"
     r"\s+(?:the\s+)?$"
 )
 
@@ -219,7 +236,7 @@ def _unit_after(text: str, start: int, end: int, single: bool) -> tuple[str, Spa
         lower = word.lower()
         noun = Span(token.start(), token.start() + len(word))
         if word == "%" or lower in ("percent", "per"):
-            return "percent", Span(token.start(), token.end() if lower != "per" else token.end() + 4), ()
+            return "percent", Span(token.start(), noun.end if lower != "per" else token.end() + 4), ()
         if (lower in _STOP and word[0].islower()) or lower in WORD_VALUES or lower in _SCALES:
             return None
         if lower in ("km", "kilometres", "kilometers", "miles") and (speed := _SPEED.match(text, noun.end)):
@@ -279,7 +296,29 @@ def _durations(text: str, sentence: Span, occupied: bytearray) -> list[QuantityF
             kind = "age" if match.group().lower().endswith("-old") else "duration"
             found.append(QuantityFind(span, match.group(), length, None, None, unit, approximate, kind,
                                       Span(span.end, span.end), (), rule))  # fmt: skip
+    for match in _MEASURE_ADJECTIVE.finditer(text, sentence.start, sentence.end):
+        n, unit = match.group("n"), match.group("unit").lower()
+        size = float(n) if n[0].isdigit() else float(word_number(n) or 0)
+        if size and not any(occupied[match.start() - sentence.start : match.end() - sentence.start]):
+            span = Span(match.start(), match.end())
+            plural = _MEASURE_PLURALS.get(unit, unit + "s")
+            found.append(QuantityFind(span, match.group(), size, None, None, plural, False, "measure",
+                                      Span(span.end, span.end), (), "measure adjective"))  # fmt: skip
     return found
+
+
+def _implied_unit(
+    text: str, found: list[QuantityFind], lead: int, end: int
+) -> tuple[str, Span, tuple[str, ...]] | None:
+    """The unit a bare number takes from its place: the counted noun of the count it is joined to
+    ("killing 1,200 people and injuring more than 3,000"), or people after a verb of casualties
+    ("Quake kills over 1,200")."""
+    counts = [f for f in found if f.kind == "count" and f.span.end <= lead]
+    if counts and _PARALLEL.fullmatch(text, counts[-1].span.end, lead):
+        return counts[-1].unit, Span(end, end), counts[-1].qualifiers
+    if _CASUALTY_BEFORE.search(text, max(0, lead - 30), lead):
+        return "people", Span(end, end), ()
+    return None
 
 
 def find_quantities(text: str, sentence: Span, taken: list[Span]) -> list[QuantityFind]:
@@ -335,6 +374,8 @@ def find_quantities(text: str, sentence: Span, taken: list[Span]) -> list[Quanti
         if unit_found is None and earlier and found and not currency:  # "3,000 troops, up from 2,500"
             previous = found[-1]
             unit_found = (previous.unit, Span(end, end), previous.qualifiers)
+        elif unit_found is None and not currency:
+            unit_found = _implied_unit(text, found, lead, end)
         qualifiers: tuple[str, ...] = ()
         if currency:
             unit, noun, kind = _CURRENCIES[currency], Span(end, end), "money"

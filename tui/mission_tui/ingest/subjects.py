@@ -93,8 +93,13 @@ _OF = re.compile(r"\s+of\s+")
 _BY_TO = re.compile(r"(?i:by|to)\s")
 _CASUALTY = re.compile(
     r"(?i:\s+(?:\w+\s+){0,2}?(?:were|was|are|have\s+been|had\s+been|been)?\s*"
-    r"(killed|injured|wounded|hurt|dead|missing|arrested|detained|displaced|rescued|hospitali[sz]ed))\b"
+    r"(killed|injured|wounded|hurt|dead|died|missing|arrested|detained|displaced|rescued|hospitali[sz]ed))\b"
 )
+_CASUALTY_VERB = re.compile(
+    r"(?i:\b(kill(?:s|ed|ing)?|injur(?:e|es|ed|ing)|wound(?:s|ed|ing)?|death)\b[^.,;]{0,25})$"
+)
+_HARMS = {"kill": "killed", "dead": "killed", "died": "killed", "deat": "killed", "inju": "injured",
+          "woun": "injured", "hurt": "injured"}  # fmt: skip
 # Where a date's own clause begins: after "when", "that", or a verb of saying ("said inflation would
 # return to target within a year": inflation's date, not the rate's the sentence began with).
 _SUBORDINATOR = re.compile(
@@ -247,9 +252,12 @@ def measured_topic(
         words = " ".join((*find.qualifiers, find.unit))
         if _OF.match(text, find.noun.end) and (whole := phrase_after_of(text, find.noun.end, sentence.end)):
             key, words = f"{noun_key(whole)}-{key}", f"{words} of {whole}"
-        if (harm := _CASUALTY.match(text, find.noun.end, where.end)) is not None:
-            # "Two firefighters were injured": not the 1,100 firefighters deployed
-            key, words = f"{harm.group(1).lower()}-{key}", f"{words} {harm.group(1).lower()}"
+        harm = _CASUALTY.match(text, find.noun.end, where.end) or _CASUALTY_VERB.search(
+            text, max(where.start, span.start - 40), span.start
+        )
+        if harm is not None:  # "Two firefighters were injured": not the 1,100 firefighters deployed
+            kind = _HARMS.get(harm.group(1).lower()[:4], harm.group(1).lower())
+            key, words = f"{kind}-{key}", f"{words} {kind}"
         return Topic(key, words, find.noun, False), f"what is counted ('{words}')", False
     if find.kind in ("duration", "age"):
         after = noun_right_after(text, span.end, sentence.end) if find.kind == "age" else None
