@@ -180,6 +180,15 @@ def _content(word: str) -> bool:
     return not _verbish(word)
 
 
+def _nounish(token: re.Match[str]) -> bool:
+    """A content word, or a capitalized one that is no function word: a name ("Riverside United",
+    whose "United" is no past tense)."""
+    word = _word(token)
+    if token.group()[0].isupper() and word[:1].isalpha():
+        return word not in _FUNCTION and word not in _AUXILIARIES and word not in _PRONOUNS
+    return _content(word)
+
+
 def _possessive(token: re.Match[str]) -> bool:
     return token.group().endswith(("’s", "'s", "s’", "s'"))
 
@@ -196,7 +205,7 @@ def _collect(tokens: list[re.Match[str]], i: int) -> tuple[list[re.Match[str]], 
             break
         before = _word(tokens[i - 1]) if i > 0 else ""
         noun_like_verb = word in _NOUN_VERBS and (i == 0 or before in _DETERMINERS or before in _PREPOSITIONS)
-        if phrase and not (_content(word) or noun_like_verb):
+        if phrase and not (_nounish(token) or noun_like_verb):
             break
         if phrase and before in _AUXILIARIES:
             break  # "will question transit officials": the word after an auxiliary is a verb
@@ -234,7 +243,7 @@ def _subject_before(
             pass
         elif not after_verb and _present_verb(tokens, i, first):
             after_verb = True  # "the fire covers 11,800 hectares", "fire grows to 12,000"
-        elif _content(word) or (verb_at == i + 1 and word in _VERBS) or _noun_head(tokens, i):
+        elif _nounish(tokens[i]) or (verb_at == i + 1 and word in _VERBS) or _noun_head(tokens, i):
             # no two verbs in a row: "demand could reach", "the spending plan totals"
             phrase, k = _collect(tokens, i)
             governs = k > 0 and (_is_verb(_word(tokens[k])) or _word(tokens[k - 1]) in _AUXILIARIES)
