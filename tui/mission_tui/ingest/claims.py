@@ -271,8 +271,9 @@ def _counted(
     """What a date's clause counts ("cut about 1,500 jobs by March"); for a clause with no verb of its
     own (", by the end of March 2026"), what the sentence counts before it."""
     counts = [q for q in quantities if q.kind == "count" and where.start <= q.span.start < where.end]
-    if not counts and not has_verb(unit.text, where.start, where.end, skip):
-        counts = [q for q in quantities if q.kind == "count" and q.span.end <= where.start][-1:]
+    before = [q for q in quantities if q.kind == "count" and q.span.end <= where.start][-1:]
+    if not counts and before and not has_verb(unit.text, where.start, where.end, skip):
+        counts = before
     return measured_topic(unit.text, sentence, where, counts[0], None, skip)[0] if counts else None
 
 
