@@ -168,7 +168,9 @@ def _date_claim(
     rules = [f"date: {find.rule}; {bound_rule}", f"subject: {subject_rule}; property {prop}: {prop_rule}"]
     value = {"date": find.value} if find.value is not None else {"text": UNRESOLVED}
     core = find.span.start + (len(find.bound_word) + 1 if find.bound_word else 0)  # "back from" + date
-    earlier = REVISION_BEFORE.search(text, max(where.start, core - 40), core) is not None
+    earlier = any(  # "originally planned for September 21", "pushed the opening back from December 2025"
+        REVISION_BEFORE.search(text, max(where.start, end - 40), end) for end in (find.span.start, core)
+    )
     draft = ClaimDraft(
         unit,
         find.span,

@@ -94,7 +94,8 @@ def _revisions(claims: list[ClaimDraft], outlets: dict[str, str], warnings: list
     unpaired: dict[tuple[int, str], ClaimDraft] = {}
     for (unit, sentence, key), group in by_sentence.items():
         head = group[0]
-        others = [c for c in by_key[key] if c not in group and c.value != head.value]
+        resolved = [c for c in by_key[key] if "text" not in c.value]  # not "relative date, not resolved"
+        others = [c for c in resolved if c not in group and c.value != head.value]
         same_source = [c for c in others if c.unit.source == head.unit.source]
         members = group if len(group) > 1 else group + (same_source or others)
         # Other statements of the value it changed to belong with it (a headline saying the same):

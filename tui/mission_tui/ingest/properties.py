@@ -47,6 +47,7 @@ _VERB = re.compile(
     r"\b(?:(?:will|to|would|shall)\s+([a-z]{3,})|([a-z]{3,}ed|said|met|held|took|told|gave|won|lost|fell|rose|"
     r"hit|sent|spoke|wrote|struck|sold|paid|fought|led|brought|chose|grew|broke|signed|voted))\b"
 )
+_ACT_AFTER = re.compile(r"\s+([a-z]+)\b")
 _END_WORDS = words("until till through") | {
     "at least until", "at least through", "not until", "until at least", "through at least"
 }
@@ -85,6 +86,10 @@ def date_property(
             return "end-date", f"the verb '{m.group().lower()}' names an end"
         if (m := _START.search(after)) is not None:
             return "start-date", f"the verb '{m.group().lower()}' names a start"
+    act = _ACT_AFTER.match(text, phrase.end, clause.end)
+    if act is not None and act.group(1).lower() in _ACTS:  # "the commission on Friday set the election for"
+        verb = act.group(1).lower()
+        return f"{verb}-date", f"the date of the act the verb '{verb}' names"
     if is_happening(topic) and topic.span.end <= phrase.start:
         return "date", f"'{topic.word}' names a happening"
     verbs = [future or past for future, past in _VERB.findall(before)]

@@ -74,7 +74,7 @@ _STOP = words(
 )
 _PLACE = re.compile(
     r"\b(?:in|across|inside|throughout|within|into|out of|near)\s+(?:the\s+)?"
-    r"(?P<place>(?:[A-Z][\w.-]*|U\.S\.|U\.K\.)(?:\s+[A-Z][\w-]*){0,2})"
+    r"(?P<place>(?:[A-Z][\w.-]*|U\.S\.|U\.K\.)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w-]*){0,2})"
 )
 _NOT_PLACES = words(
     "january february march april may june july august september october november december monday tuesday "
