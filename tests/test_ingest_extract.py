@@ -294,3 +294,20 @@ def test_next_month_counts_from_the_source_date() -> None:
 )
 def test_comparisons_are_not_dates(text: str) -> None:
     assert [f for f in found(text, PRINTED_2025) if isinstance(f[1], str)] == []
+
+
+def test_an_earlier_date_is_marked_before_or_after_its_bound_word() -> None:
+    for text in (
+        "Venn said the election, originally planned for September 21, must be monitored.",
+        "Delays have pushed the opening back from December 2025.",
+    ):
+        (claim,) = [
+            c for c in claims_in(Unit(text, "s", 1, None)) if c.kind == "date" and c.value.get("date")
+        ]
+        assert claim.earlier, text
+
+
+def test_a_date_before_a_verb_of_an_act_dates_the_act() -> None:
+    text = "The electoral commission on Friday set the parliamentary election for October 12."
+    by_phrase = {c.phrase: c.property for c in claims_in(Unit(text, "s", 1, PRINTED_2025))}
+    assert by_phrase == {"on Friday": "set-date", "for October 12": "date"}
