@@ -8,6 +8,7 @@ removed, so a story can neither inject Rich markup nor terminal escapes. Problem
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import sys
@@ -21,9 +22,11 @@ from .cli_output import (
     OutputError,
     UserError,
     checked_stdout,
+    debugging,
     export_target,
     finish_stdout,
     prepare_streams,
+    report_failure,
     report_problems,
     report_unexpected,
     say,
@@ -232,14 +235,21 @@ def cmd_explore(args: argparse.Namespace) -> int:
             loaded = mark_draft(loaded)
     if loaded is None:
         return 2
+    from rich.console import Console
+
     from .app import make_app
-    from .terminal import run_app
+    from .terminal import exit_within, run_app
 
     # run_app, not app.run(): SIGTERM/SIGHUP/SIGINT become a clean exit that restores the terminal,
     # and the status says how it ended (0 quit, 1 error, 128 + signal number).
     app = make_app(loaded, today=args.today or date.today(), quote_problems=None)  # not checked yet
     app.release_heap_on_exit = False  # the process ends with the app
-    return run_app(app)
+    if not debugging():  # Textual's traceback of an error becomes one line (report_failure)
+        app.error_console = Console(file=io.StringIO())
+    status = run_app(app)
+    if app.failure is not None:
+        status = report_failure(app.failure) if status < 128 else status  # a signal's status stays
+    return exit_within(status)
 
 
 def _day(text: str) -> date:
