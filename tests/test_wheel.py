@@ -47,7 +47,7 @@ def test_wheel_contains_the_bundled_story_and_seeds(wheel: Path) -> None:
         assert f"mission_tui/bundled/seeds/{seed}" in names
     assert "mission_tui/cli.py" in names and "mission_tui/story/models.py" in names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-    assert "mission-tui = mission_tui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "mission-tui = mission_tui.cli:entry" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 @pytest.mark.slow

@@ -1,5 +1,5 @@
 """`python -m mission_tui` runs the same CLI as the `mission-tui` console script."""
 
-from .cli import main
+from .cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

@@ -238,7 +238,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from .app import make_app
-    from .terminal import exit_within, run_app
+    from .terminal import run_app
 
     # run_app, not app.run(): SIGTERM/SIGHUP/SIGINT become a clean exit that restores the terminal,
     # and the status says how it ended (0 quit, 1 error, 128 + signal number).
@@ -249,7 +249,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     status = run_app(app)
     if app.failure is not None:
         status = report_failure(app.failure) if status < 128 else status  # a signal's status stays
-    return exit_within(status)
+    return status
 
 
 def _day(text: str) -> date:
@@ -364,3 +364,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except Exception as exc:  # a bug, or a case nobody foresaw: one line, and how to see more
         return report_unexpected(exc)
+
+
+def entry() -> int:
+    """The console script and `python -m mission_tui`: `main`, then the process ends within a few
+    seconds whatever thread lingers (a terminal's input thread spinning on a closed pty kept an
+    orphan alive). Not in `main`, which tests call in-process."""
+    status = main()
+    from .terminal import exit_within
+
+    return exit_within(status)
