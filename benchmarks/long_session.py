@@ -32,11 +32,10 @@ import signal
 import statistics
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pty_harness as pty
+from table import Row, verdict
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -51,24 +50,6 @@ STORM_KEYS = (
     "\x10", "\x7f",
 )  # fmt: skip  # not q, ctrl+q (quit) or ctrl+z (suspend)
 EXIT_LIMIT = 5.0
-
-
-@dataclass
-class Row:
-    """One row of run.py's table (run.py turns it into its own Row)."""
-
-    figure: str
-    value: str = "n/a"
-    reference: str = ""
-    ratio: str = ""
-    target: str = ""
-    result: str = "n/a"
-    note: str = ""
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
 
 
 # -- the process's counters ----------------------------------------------------------------------

@@ -40,7 +40,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ import tomllib
 
 import pty_harness as pty
 from generate import generate_story_text
+from table import Row, verdict
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -62,24 +63,6 @@ BARE_READY = "bare textual app ready"
 LOADING = ("Loading",)
 SEED = 0
 QUIET = 0.15  # s of silence that ends the response to a key
-
-
-@dataclass
-class Row:
-    """One line of the results table; `data` keeps the raw numbers for --json."""
-
-    figure: str
-    value: str = "n/a"
-    reference: str = ""
-    ratio: str = ""
-    target: str = ""
-    result: str = "n/a"
-    note: str = ""
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
 
 
 def have(module: str) -> bool:
@@ -377,7 +360,7 @@ def rows_long_session(quick: bool, only: list[str] | None) -> list[Row]:
     from long_session import long_session_rows
 
     named = {number for number in only or [] if number in ("8", "9", "10", "11")}
-    return [Row(**asdict(row)) for row in long_session_rows(quick, named or None)]
+    return long_session_rows(quick, named or None)
 
 
 def print_table(rows: list[Row]) -> None:

@@ -164,26 +164,9 @@ def test_end_of_input_ends_the_thread_and_raises_sighup() -> None:
     reading it at 100% CPU, and Python waited for it at exit. Now the thread ends and the process
     gets SIGHUP, which the explorer turns into a clean exit."""
     hangups: list[int] = []
-    previous = signal.signal(signal.SIGHUP, lambda signum, frame: hangups.append(signum))
-    terminal = PipeTerminal()
-    thread = threading.Thread(target=run_input_thread, args=(terminal,), daemon=True)
-    try:
-        thread.start()
-        os.write(terminal.write_end, b"n")
-        os.close(terminal.write_end)
-        thread.join(10)
-        assert not thread.is_alive(), "the input thread kept running at end of input"
-        for _ in range(200):  # the handler runs in the main thread, at its next bytecode
-            if hangups:
-                break
-            threading.Event().wait(0.01)
-        assert hangups == [signal.SIGHUP]
-        assert keys(terminal.messages) == ["n"]
-    finally:
-        terminal.exit_event.set()
-        thread.join(5)
-        signal.signal(signal.SIGHUP, previous)
-        os.close(terminal.fileno)
+    messages = read_through_thread(PipeTerminal(), b"n", hangups)
+    assert hangups == [signal.SIGHUP]
+    assert keys(messages) == ["n"]
 
 
 def test_stopping_input_is_not_a_hang_up() -> None:
@@ -203,19 +186,28 @@ def test_stopping_input_is_not_a_hang_up() -> None:
         os.close(terminal.fileno)
 
 
-def read_through_thread(terminal: PipeTerminal, data: bytes) -> list[object]:
-    """Everything the input thread posts for `data`, read to its end (the hang-up is caught)."""
-    previous = signal.signal(signal.SIGHUP, lambda signum, frame: None)
+def read_through_thread(
+    terminal: PipeTerminal, data: bytes, hangups: list[int] | None = None
+) -> list[object]:
+    """Everything the input thread posts for `data`, read to its end; the hang-up it then raises
+    is caught (into `hangups`, if given)."""
+    caught = hangups if hangups is not None else []
+    previous = signal.signal(signal.SIGHUP, lambda signum, frame: caught.append(signum))
     thread = threading.Thread(target=run_input_thread, args=(terminal,), daemon=True)
     try:
         thread.start()
         os.write(terminal.write_end, data)
         os.close(terminal.write_end)
         thread.join(10)
-        assert not thread.is_alive()
+        assert not thread.is_alive(), "the input thread kept running at end of input"
+        for _ in range(200):  # the handler runs in the main thread, at its next bytecode
+            if caught:
+                break
+            threading.Event().wait(0.01)
         return terminal.messages
     finally:
         terminal.exit_event.set()
+        thread.join(5)
         signal.signal(signal.SIGHUP, previous)
         os.close(terminal.fileno)
 
