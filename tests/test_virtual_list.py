@@ -25,7 +25,7 @@ class ListApp(App[None]):
         lst.set_items(self.keys, self.render_row, lambda key: f"item {key}")
         lst.focus()
 
-    def render_row(self, key: str) -> Content:
+    def render_row(self, key: str, width: int = 0) -> Content:
         self.rendered.append(key)
         return Content(f"row {key}")
 

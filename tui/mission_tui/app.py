@@ -55,7 +55,7 @@ class MissionApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="List every key"),
-        Binding("t", "cycle_theme", "Theme", tooltip="Theme: switch to the next of the curated themes"),
+        Binding("t", "cycle_theme", "Theme", show=False, tooltip="Switch to the next of the curated themes"),
         Binding("q", "quit", "Quit", tooltip="Quit mission-tui"),
     ]
 
@@ -117,11 +117,26 @@ class MissionApp(App[None]):
         self.push_screen(HelpScreen([(title, [self, *nodes]), *sections[1:]]))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Textual's commands, but one help: its "Keys" panel gives way to ours (?), and "Maximize"
+        to the explorer's own (m), which maximizes the detail view whatever has focus."""
+        replaced = ("Keys", "Maximize", "Minimize")
+        for command in super().get_system_commands(screen):
+            if command.title not in replaced:
+                yield command
         yield SystemCommand(
             "Cycle theme", "Switch to the next of the curated themes (t)", self.action_cycle_theme
         )
-        yield SystemCommand("Help: keys", "Show every key binding (?)", self.action_help)
+        yield SystemCommand("Keys", "Every key, by where it works (?)", self.action_help)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand(
+                "Maximize detail" if screen.maximized is None else "Restore the panes",
+                "Maximize the detail view, or restore it (m)",
+                screen.action_toggle_maximize,
+            )
+
+    def action_show_help_panel(self) -> None:
+        """Textual's keys panel, should anything ask for it: the one help screen instead."""
+        self.action_help()
 
 
 def make_app(
