@@ -56,7 +56,7 @@ class MissionApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="List every key"),
         Binding("t", "cycle_theme", "Theme", show=False, tooltip="Switch to the next of the curated themes"),
-        Binding("q", "quit", "Quit", tooltip="Quit mission-tui"),
+        Binding("q", "quit", "Quit", tooltip="Quit the app and return to the command prompt."),
     ]
 
     def __init__(

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -35,12 +34,12 @@ from ..widgets.conflicts import ConflictsPane
 from ..widgets.detail import DetailPane, RelatedList
 from ..widgets.header import StoryHeader
 from ..widgets.key_points import KeyPointsPane
-from ..widgets.pane import Pane
+from ..widgets.pane import FilterInput, Pane
 from ..widgets.rows import timeline_legend
 from ..widgets.sources import SourcesPane
 from ..widgets.timeline import TimelinePane
 from ..widgets.virtual_list import VirtualList
-from .help import HelpScreen
+from .help import HelpScreen, HelpSource
 from .places import History, Place, next_step, step_words
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
@@ -51,7 +50,9 @@ SYNC_LIMIT = 2_000
 FOLLOW_LIMIT = 50
 """Linked items a pane's cursor may try when it follows a selection (the first visible one wins)."""
 
-HelpSections = list[tuple[str, list[DOMNode]]]
+NEXT_STEP = "Next step: the next event in date order"
+PREVIOUS_STEP = "Previous step (step 0: the overview)"
+HelpSections = list[tuple[str, list[HelpSource]]]
 
 
 class TooSmall(Static):
@@ -82,10 +83,10 @@ class MainScreen(Screen[None]):
         ),
         Binding("3", "focus_pane('source')", "Sources", group=PANES, tooltip="Go to the Sources pane"),
         Binding("4", "focus_pane('conflict')", "Conflicts", group=PANES, tooltip="Go to the Conflicts pane"),
-        Binding("n", "step(1)", "Next", group=STEP, tooltip="Next step: the next event in date order"),
-        Binding("p", "step(-1)", "Prev", group=STEP, tooltip="Previous step (step 0 is the overview)"),
-        Binding("right,space", "step(1)", "Next", show=False, tooltip="Next step"),
-        Binding("left", "step(-1)", "Prev", show=False, tooltip="Previous step"),
+        Binding("n", "step(1)", "Next", group=STEP, tooltip=NEXT_STEP),
+        Binding("p", "step(-1)", "Prev", group=STEP, tooltip=PREVIOUS_STEP),
+        Binding("right,space", "step(1)", "Next", show=False, tooltip=NEXT_STEP),
+        Binding("left", "step(-1)", "Prev", show=False, tooltip=PREVIOUS_STEP),
         Binding("5", "focus_related", "Related", show=False, tooltip="Go to the detail's related items"),
         Binding("d", "focus_text", "Read", show=False, tooltip="Read the detail text (↑↓ scroll it)"),
         Binding("m", "toggle_maximize", "Maximize", show=False, tooltip="Maximize the detail, or restore it"),
@@ -404,12 +405,12 @@ class MainScreen(Screen[None]):
                 self.call_after_refresh(widget.focus)
 
     def help_sections(self) -> HelpSections:
-        """Where each key works, for the help screen: this screen's, a pane's, a list's, the detail's."""
+        """Where each key works, for the help screen: anywhere, in a pane and its list, while typing a
+        filter, in the related items, in the detail text (the same bindings the footer reads)."""
         return [
             ("Anywhere", [self]),
-            ("In a pane", [self.timeline]),
-            ("In a list", [self.timeline.list]),
-            ("While filtering", [self.timeline.filter_input]),
-            ("Related items", [self.detail.related]),
-            ("Detail text", [self.detail.scroll]),
+            ("In a pane", [self.timeline, self.timeline.list]),
+            ("While filtering", [("typing", "Narrow the pane as you type"), FilterInput]),
+            ("Related items (5, or Enter in a pane)", [RelatedList]),
+            ("Detail text (d)", [self.detail.scroll]),
         ]

@@ -101,6 +101,8 @@ class DetailPane(Vertical):
         self.body = DetailText(Content("Reading the story…"), id="detail-body")
         self.scroll = DetailView(self.body, id="detail-scroll")  # focus target; scroll keys, scrollbar
         self._related_count = 0
+        self._related_keys = RelatedKeys(None)
+        self._related_stale = False
         self.related = RelatedList(empty_message="Nothing related.", id="related-list")
         self.related.display = False
 
@@ -132,12 +134,21 @@ class DetailPane(Vertical):
         keys = RelatedKeys(links_of(index, kind, key))
         self.body.update(self._detail_text(index, kind, key))
         self.body.scroll_home(animate=False, immediate=True)
-        self.related.set_items(keys, self._related_row, self._related_search)
+        self._related_keys, self._related_stale = keys, True
+        if self.related.display:
+            self._fill_related()
         if self._related_count != len(keys):  # a step between items with as many links draws nothing here
             self._related_count = len(keys)
             set_border_subtitle(self, f"Related {len(keys)} · 5" if keys else "")
         if not keys and self.related.display:
             self.show_related(False)
+
+    def _fill_related(self) -> None:
+        """The related list gets the shown item's links when it shows them: a hidden list (the usual
+        case while stepping) is neither filled nor sized, so a step lays nothing out."""
+        if self._related_stale:
+            self._related_stale = False
+            self.related.set_items(self._related_keys, self._related_row, self._related_search)
 
     def refresh_text(self) -> None:
         """Draw the shown item again (what it says changed: quotes checked, say)."""
@@ -147,6 +158,8 @@ class DetailPane(Vertical):
     def show_related(self, shown: bool) -> None:
         """List the related items below the text (while they have focus), or hide them."""
         shown = shown and self.has_related
+        if shown:
+            self._fill_related()
         if self.related.display != shown:
             self.related.display = shown
 

@@ -77,7 +77,8 @@ def two_lines(title: str, width: int) -> tuple[str, str]:
 
 def _middle_cut(text: str, width: int) -> str:
     """`text` in `width` cells with its middle left out ('(summary…The Hill)'), when its first words
-    and at least two whole last words fit; otherwise only its end ('…(key points' date)')."""
+    leave room for two or more whole last words filling 2/5 of the line; otherwise only its end
+    ('…(key points' date)'): the end is where titles of one story differ most."""
     words = text.split()
     head = ""
     for word in words:
@@ -89,7 +90,7 @@ def _middle_cut(text: str, width: int) -> str:
         if cell_len(" ".join([word, *kept])) > width - cell_len(head) - 1:
             break
         kept.insert(0, word)
-    if head and len(kept) >= 2:
+    if head and len(kept) >= 2 and cell_len(" ".join(kept)) * 5 >= width * 2:
         return f"{head}…{' '.join(kept)}"
     return _tail(text, width)
 
