@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from . import textual_compat
+from .legibility import legible_variables
 from .screens.commands import StoryItemsProvider
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -66,6 +67,7 @@ class MissionApp(App[None]):
         theme: str | None = None,
         quote_problems: Sequence[Problem] | None = (),
     ) -> None:
+        self._legible: dict[str, dict[str, str]] = {}
         super().__init__()
         textual_compat.install()  # Textual workarounds, unless stock Textual is asked for
         self.release_heap_on_exit = True
@@ -73,6 +75,18 @@ class MissionApp(App[None]):
         self.theme = theme or pick_theme()
         self.title = clean_line(loaded.model.story.title)
         self.main_screen = MainScreen(loaded, today or date.today(), quote_problems)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, every text colour made legible on every background (legibility.py)
+        for the curated themes `t` cycles through; other themes as Textual draws them."""
+        variables = super().get_css_variables()
+        if self.theme not in THEMES:
+            return variables
+        adjusted = self._legible.get(self.theme)
+        if adjusted is None:
+            adjusted = self._legible[self.theme] = legible_variables(variables, self.current_theme.dark)
+        self.theme_variables = adjusted
+        return adjusted
 
     def get_default_screen(self) -> Screen[None]:
         return self.main_screen

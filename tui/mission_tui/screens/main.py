@@ -293,13 +293,9 @@ class MainScreen(Screen[None]):
         self._update_progress()
 
     def _place(self) -> Place:
-        focused = self.focused
-        pane = self._pane_of(focused)
-        return Place(
-            pane.KIND if pane is not None else None,
-            pane.list.highlighted_key if pane is not None else None,
-            self.timeline.list.highlighted_key,
-        )
+        """The item shown (wherever focus is: its pane, its related items, its text) and the step."""
+        kind, key = self.selection if self.selection is not None else (None, None)
+        return Place(kind, key, self.timeline.list.highlighted_key)
 
     def jump(self, kind: Kind, key: str) -> None:
         """Go to an item (palette, related list): its pane's cursor, focus, detail; Esc comes back."""
@@ -333,14 +329,17 @@ class MainScreen(Screen[None]):
             return
         if place.step_key is not None:
             self.timeline.jump_to(place.step_key)
-        pane = self.panes.get(place.pane) if place.pane is not None else None
-        if pane is None:
+            self._update_progress()
+        if place.kind is None or place.key is None:
+            return
+        pane = self.panes.get(place.kind)
+        if pane is None:  # a claim: shown in the detail text, as it was
+            self.show(place.kind, place.key)
             self.detail.scroll.focus()
             return
-        if place.key is not None:
-            pane.jump_to(place.key)
+        pane.jump_to(place.key)
         pane.list.focus()
-        self._select_from(pane)
+        self.show(place.kind, place.key)
 
     # -- step-through --------------------------------------------------------------------------
 

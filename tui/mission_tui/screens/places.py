@@ -20,9 +20,10 @@ HISTORY_LIMIT = 100
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where the reader was before a jump: the focused pane (None: the detail view), its item, the step."""
+    """Where the reader was before a jump: the item shown (in its pane, or for a claim in the detail
+    text) and the step."""
 
-    pane: Kind | None
+    kind: Kind | None
     key: str | None
     step_key: str | None
 

@@ -56,7 +56,9 @@ class Pane(Vertical):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.list = PaneList(empty_message="Loading…", id=f"{self.KIND}-list")
-        self.filter_input = FilterInput(placeholder="filter… Enter keeps, Esc clears", classes="pane-filter")
+        self.filter_input = FilterInput(
+            placeholder="filter… Enter keeps, Esc clears", classes="pane-filter", select_on_focus=False
+        )
         self.filter_input.display = False
         self.item_count: int | None = None
         """Items counted in the title (default: the list's rows)."""

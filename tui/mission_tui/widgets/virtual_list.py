@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Click
@@ -36,6 +37,18 @@ HighlightHook = Callable[["VirtualList", "str | None"], None]
 
 _CACHE_ROWS = 4096
 _CACHE_STRIPS = 512  # rendered rows: a few screens' worth in each state (plain, marked, cursor)
+
+
+def _in_colour(strip: Strip, line_style: RichStyle) -> Strip:
+    """`strip` with every segment in the line's foreground and background colours."""
+    colours = RichStyle(color=line_style.color, bgcolor=line_style.bgcolor)
+    return Strip(
+        [
+            Segment(text, colours if seg_style is None else seg_style + colours, control)
+            for text, seg_style, control in strip
+        ],
+        strip.cell_length,
+    )
 
 
 class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
@@ -70,6 +83,7 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
     }
     VirtualList > .virtual-list--cursor {
         background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
     }
     VirtualList:focus > .virtual-list--cursor {
         background: $block-cursor-background;
@@ -473,7 +487,8 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         key = self._keys[self._visible[row]]
         marked = key in self._marked
         components: tuple[str, ...] = ("virtual-list--marked",) if marked else ()
-        if row == self.cursor and self._is_selectable(row):
+        cursor = row == self.cursor and self._is_selectable(row)
+        if cursor:
             components += ("virtual-list--cursor",)
         # The row's own style (cursor/marked backgrounds included) is the base the Content is rendered
         # on, so theme variables ($text-muted ...) resolve and alpha colours blend with the right colour.
@@ -483,15 +498,18 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         cache_key = (key, width, marked, style)
         strips = self._strip_cache.get(cache_key)
         if strips is None:
-            strips = self._render_row_strips(key, width, marked, style, self._lines.height(row))
+            strips = self._render_row_strips(key, width, marked, style, self._lines.height(row), cursor)
             self._strip_cache[cache_key] = strips
             if len(self._strip_cache) > _CACHE_STRIPS:
                 self._strip_cache.popitem(last=False)
         return strips[line - self._lines.start(row)]
 
     def _render_row_strips(
-        self, key: str, width: int, marked: bool, style: VisualStyle, height: int
+        self, key: str, width: int, marked: bool, style: VisualStyle, height: int, cursor: bool
     ) -> list[Strip]:
+        """The row's lines. On the cursor row every letter takes the cursor's colour: a date or a
+        marker coloured for the pane's background could be unreadable on the cursor's (1.02:1 was
+        measured), and the row's glyphs and words, not colours, say what they mean."""
         line_style = style.rich_style
         gutter = Segment("▌", self.get_component_rich_style("virtual-list--marked")) if marked else None
         body_width = max(0, width - 1)
@@ -503,5 +521,7 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
             part = lines[y].truncate(body_width, ellipsis=True) if y < len(lines) else Content("")
             rendered = Visual.to_strips(self, part, body_width, 1, style, apply_selection=False)
             body = rendered[0] if rendered else Strip.blank(body_width, line_style)
+            if cursor and line_style.color is not None:
+                body = _in_colour(body, line_style)
             strips.append(Strip.join([lead, body]).crop_extend(0, width, line_style))
         return strips
