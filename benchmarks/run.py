@@ -21,6 +21,9 @@ Rows (targets in the table; PASS/MISS is decided on the numbers measured in this
 5. peak RSS (VmHWM from /proc) of the explorer with the 100k-claim story, read after the keys of 4.
 6. bytes the app wrote per key press in 4: the mean, and the largest step (every step ≤ 2 KB).
 7. `mission-tui ingest` on the seed and on a generated 10,000-line digest (ingest_bench.py).
+8-11. long sessions (long_session.py): RSS growth and CPU per pane switch over 1,000 switches; idle time
+   after a 60 s key/resize storm; CPU per pane switch with 10,000 sources on one event; exit after
+   SIGTSTP, fg, q and a hang-up.
 Stories come from generate.py, cached in benchmarks/.cache/ (keyed by the generator's hash).
 """
 
@@ -31,6 +34,7 @@ import gc
 import hashlib
 import importlib.util
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -368,6 +372,14 @@ def rows_ingest(runs: int) -> list[Row]:
     return [Row(**row) for row in ingest_rows(runs)]
 
 
+def rows_long_session(quick: bool, only: list[str] | None) -> list[Row]:
+    """Rows 8-11, measured by long_session.py; with --only naming some of them, just those."""
+    from long_session import long_session_rows
+
+    named = {number for number in only or [] if number in ("8", "9", "10", "11")}
+    return [Row(**asdict(row)) for row in long_session_rows(quick, named or None)]
+
+
 def print_table(rows: list[Row]) -> None:
     head = " | ".join(name.ljust(width) for name, width in COLUMNS)
     print(head)
@@ -377,6 +389,12 @@ def print_table(rows: list[Row]) -> None:
         print(" | ".join(str(c).ljust(w) for c, (_, w) in zip(cells, COLUMNS, strict=True)))
         if row.note:
             print(" " * 3 + "↳ " + row.note)
+
+
+def row_number(row: Row) -> int:
+    """The number a row's figure starts with (a step's error row: its first number), for sorting."""
+    digits = re.match(r"\d+", row.figure)
+    return int(digits.group()) if digits else 99
 
 
 def selected(step: str, only: list[str]) -> bool:
@@ -422,6 +440,9 @@ def main(argv: list[str] | None = None) -> int:
             ("4/6 explorer, 100k events", lambda: rows_long_timeline(100_000, keys)),
         ]
     steps.append(("7 ingest, seed and 10k-line digest", lambda: rows_ingest(max(1, runs // 2))))
+    steps.append(
+        ("8-11 long sessions, storm, wide event, exits", lambda: rows_long_session(args.quick, args.only))
+    )
     if args.only:
         steps = [(name, step) for name, step in steps if selected(name, args.only)]
     rows: list[Row] = []
@@ -432,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
         except (pty.PtyError, OSError, subprocess.SubprocessError, ValueError, KeyError) as exc:
             detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:100]
             rows.append(Row(name, "error", result="MISS", note=detail))
-    rows.sort(key=lambda r: r.figure[:1])
+    rows.sort(key=row_number)
     elapsed = time.perf_counter() - started
     print()
     print_table(rows)

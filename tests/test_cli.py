@@ -376,15 +376,6 @@ def test_bad_today_is_a_usage_error(
     assert code == 2 and fake_app == [] and "--today" in err
 
 
-def test_without_the_explorer_the_summary_is_printed(
-    monkeypatch: pytest.MonkeyPatch, capsys: Cap
-) -> None:
-    monkeypatch.setitem(sys.modules, "mission_tui.app", None)  # import fails as if the module were missing
-    monkeypatch.setattr(cli, "terminal_problem", lambda: None)
-    code, out, _ = run([], capsys)
-    assert code == 0 and "explorer is not built yet" in out
-
-
 # ------------------------------------------------------------------------- real processes
 
 

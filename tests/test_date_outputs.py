@@ -24,11 +24,12 @@ from hypothesis import strategies as st
 from mission_tui.cli import main, render_export
 from mission_tui.screens.commands import palette_entries
 from mission_tui.story.date_words import date_words, precision_words, short_date, timing_of
-from mission_tui.story.dates import EdtfError, describe_date, parse_date
+from mission_tui.story.dates import EdtfError, parse_date
 from mission_tui.story.export import timeline_dates
 from mission_tui.story.index import build_index
 from mission_tui.story.loader import load_story
 from mission_tui.story.models import EventStatus
+from mission_tui.story.words import describe_date
 
 TODAY = date(2026, 11, 24)
 

@@ -70,7 +70,7 @@ def test_rail_strike_words_labels_and_relative_dates() -> None:
     assert {
         (digest, "Some twenty thousand workers", (20000, None, None, "workers", True), None),
         (digest, "4500 staff", (4500, None, None, "staff", False), None),
-        (digest, "until late March", "XXXX-03-21/XXXX-03-31", "target"),
+        (digest, "until late March", "XXXX-03-21/XXXX-03-31", "not_before"),  # "will not return ... until"
         (digest, "no later than March 31, 2025", "2025-03-31", "not_after"),
         (digest, "until September 2025", "2025-09", "target"),
         ("Rail News Daily", "some 1,200 services", (1200, None, None, "services", True), None),

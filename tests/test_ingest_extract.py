@@ -62,7 +62,7 @@ def found(
         ("Operations continue until September 2026.", "until September 2026", "2026-09", "target"),
         ("The plant opened on 27 September 2023.", "on 27 September 2023", "2023-09-27", "target"),
         ("Sales rose in Q3 2025.", "in Q3 2025", "2025-07/2025-09", "target"),
-        ("The vote is planned for spring 2026.", "spring 2026", "2026-21", "target"),
+        ("The vote is planned for spring 2026.", "for spring 2026", "2026-21", "target"),
         (
             "Growth slowed in the first half of 2025.",
             "in the first half of 2025",
@@ -206,3 +206,108 @@ def test_hostile_line_is_linear() -> None:
     start = time.perf_counter()
     claims_in(Unit(hostile, "s", 1, PRINTED_2025))
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time of day is no count, and "p.m." followed by a capital ends the sentence
+        ("Households cut use between 6 p.m. and 9 p.m. The measures will remain.", []),
+        # the unit of an elliptical number is the counted noun before it, not the next number's
+        (
+            "About 4.2 million people are registered, up from 3.9 million four years ago.",
+            [
+                {"amount": 4_200_000, "unit": "people", "approximate": True},
+                {"amount": 3_900_000, "unit": "people"},
+            ],
+        ),
+        ("Turnout could exceed 70 percent.", [{"low": 70, "unit": "percent"}]),
+        ("It raised its forecast to $4.1 billion.", [{"amount": 4_100_000_000, "unit": "dollars"}]),
+        ("The government will keep 2000 cooling centres open.", [{"amount": 2000, "unit": "centres"}]),
+        ("The city is adding 120 police officers.", [{"amount": 120, "unit": "officers"}]),
+        ("Winds reached up to 215 km/h.", [{"high": 215, "unit": "km/h"}]),
+        ("Norvik will eliminate 2,000 positions.", [{"amount": 2000, "unit": "jobs"}]),
+        ("Members rejected the offer by 87% to 13%.", []),  # a tally, not a range or two values
+        ("Support rose from 65% to 70% of voters.", [{"low": 65, "high": 70, "unit": "percent"}]),
+        ("Riverside beat Harbour City 2-1 in front of the fans.", []),  # a score
+        ("Call the hotline on 0800 555 0192 or visit 12 Market Street.", []),
+    ],
+)
+def test_quantities_that_were_misread(text: str, expected: list[dict[str, Any]]) -> None:
+    assert [f[1] for f in found(text) if isinstance(f[1], dict)] == expected
+
+
+def test_an_earlier_value_after_to_and_from() -> None:
+    claims = claims_in(Unit("It raised its forecast to $4.1 billion from $3.9 billion.", "s", 1, None))
+    assert [(c.phrase, c.earlier) for c in claims] == [("$4.1 billion", False), ("$3.9 billion", True)]
+
+
+def test_ages_are_ages_not_durations() -> None:
+    claims = claims_in(
+        Unit("The 47-year-old incumbent left; two patients were under two years old.", "s", 1, None)
+    )
+    assert [(c.phrase, c.property) for c in claims if c.property == "age"] == [
+        ("47-year-old", "age"),
+        ("under two years old", "age"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "bound"),
+    [
+        (
+            "Demand could peak by the last week of July.",
+            "by the last week of July",
+            "XXXX-07-25/XXXX-07-31",
+            "target",
+        ),
+        (
+            "Schools will stay closed until Monday, September 15.",
+            "until Monday, September 15",
+            "XXXX-09-15",
+            "target",
+        ),
+        ("A further vote is planned for April.", "for April", "XXXX-04", "target"),
+        ("Blackouts were unlikely before August 2025.", "before August 2025", "2025-08", "not_before"),
+        ("The bridge won't reopen until May 2026.", "until May 2026", "2026-05", "not_before"),
+    ],
+)
+def test_dates_that_were_misread(text: str, phrase: str, value: str, bound: str) -> None:
+    assert [f for f in found(text) if isinstance(f[1], str)] == [(phrase, value, bound)]
+
+
+def test_next_month_counts_from_the_source_date() -> None:
+    # Written on 14 March 2025: next February is 2026's, last May 2024's ("may" the verb is no month).
+    assert found("She may seek more officers next February.", PRINTED_2025) == [
+        ("next February", "2026?-02", "target")
+    ]
+    assert found("Prices fell last May.", PRINTED_2025) == [("last May", "2024?-05", "target")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is the largest public corruption trial in the state since 2009.",
+        "It was the first open seat in 16 years.",
+        "She called it the smallest increase in a decade.",
+    ],
+)
+def test_comparisons_are_not_dates(text: str) -> None:
+    assert [f for f in found(text, PRINTED_2025) if isinstance(f[1], str)] == []
+
+
+def test_an_earlier_date_is_marked_before_or_after_its_bound_word() -> None:
+    for text in (
+        "Venn said the election, originally planned for September 21, must be monitored.",
+        "Delays have pushed the opening back from December 2025.",
+    ):
+        (claim,) = [
+            c for c in claims_in(Unit(text, "s", 1, None)) if c.kind == "date" and c.value.get("date")
+        ]
+        assert claim.earlier, text
+
+
+def test_a_date_before_a_verb_of_an_act_dates_the_act() -> None:
+    text = "The electoral commission on Friday set the parliamentary election for October 12."
+    by_phrase = {c.phrase: c.property for c in claims_in(Unit(text, "s", 1, PRINTED_2025))}
+    assert by_phrase == {"on Friday": "set-date", "for October 12": "date"}

@@ -178,9 +178,9 @@ def test_quantity_words(fields: dict[str, object], words: str) -> None:
 
 def test_names_stay_importable_from_their_old_modules() -> None:
     from mission_tui.story import date_words as old_words
-    from mission_tui.story import dates, export, index
+    from mission_tui.story import export, index
 
-    assert dates.describe_date is describe_date and export.describe_value is describe_value
+    assert export.describe_value is describe_value
     for name in ("date_words", "short_date", "precision_words", "day_words", "TIMING_GLYPHS", "Timing",
                  "timing_of", "PRECISION_WORDS"):  # fmt: skip
         assert getattr(old_words, name) is getattr(index, name)

@@ -1,8 +1,8 @@
 """The explorer app: `make_app(loaded, today)` is shared by the CLI and the tests.
 
-The app keeps what is app-wide: the theme, the help screen, the command palette, quitting, and the
-Textual workarounds (textual_compat). Everything about the story lives in its screen
-(screens/main.py), which the app never reaches into.
+The app keeps what is app-wide: the theme, the help screen, the command palette, quitting and
+suspending, pastes, how it failed if it did, and the Textual workarounds (textual_compat).
+Everything about the story lives in its screen (screens/main.py), which the app never reaches into.
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import ClassVar
 
+from rich.console import RenderableType
+from rich.traceback import Traceback
+from textual import events
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
@@ -24,8 +27,10 @@ from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .story.heap import release_heap
 from .story.loader import LoadedStory, Problem
-from .story.sanitize import clean_line
+from .story.sanitize import clean_line, clean_text
+from .textual_compat.errors import exception_of
 from .textual_compat.palette import palette_class
+from .textual_compat.terminal_input import MAX_PASTE
 
 THEMES = ("textual-dark", "nord", "gruvbox", "textual-light", "ansi-dark")
 """The themes `t` cycles through; ansi-dark uses the terminal's own 16 colours."""
@@ -58,6 +63,7 @@ class MissionApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="List every key"),
         Binding("t", "cycle_theme", "Theme", show=False, tooltip="Switch to the next of the curated themes"),
         Binding("q", "quit", "Quit", tooltip="Quit the app and return to the command prompt."),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, tooltip="Suspend (fg resumes)"),
     ]
 
     def __init__(
@@ -75,6 +81,8 @@ class MissionApp(App[None]):
         self.theme = theme or pick_theme()
         self.title = clean_line(loaded.model.story.title)
         self.main_screen = MainScreen(loaded, today or date.today(), quote_problems)
+        self.panicked: str | None = None
+        """What ended the app through `panic` (an error outside a handler), in one line."""
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, every text colour made legible on every background (legibility.py)
@@ -91,9 +99,45 @@ class MissionApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         return self.main_screen
 
+    def on_mount(self) -> None:
+        self.app_resume_signal.subscribe(self, self.redraw_after_resume)
+
     def on_unmount(self) -> None:
         if self.release_heap_on_exit:
             release_heap()
+
+    def redraw_after_resume(self, app: App[None]) -> None:
+        """Back from ctrl+z (`fg`): the terminal shows a fresh screen, so draw every cell of it now,
+        not only what changes next."""
+        self.screen.refresh()
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste reaches the focused widget cleaned of control characters and at most MAX_PASTE
+        characters long (the terminal input workaround caps it as it reads; this covers stock Textual)."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            text = clean_text(event.text)[:MAX_PASTE]
+            if text != event.text:
+                event = events.Paste(text)
+        await super().on_event(event)
+
+    # -- how it ended ------------------------------------------------------------------------------
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual ends the app this way after an error outside a message handler (its input thread):
+        remember it, as Textual's return code would say 0."""
+        if self.panicked is None:
+            self.panicked = error_line(renderables)
+        super().panic(*renderables)
+
+    @property
+    def failure(self) -> str | None:
+        """The error that ended the app, in one line ("TypeName: message"); None if none did."""
+        if self.panicked is not None:
+            return self.panicked
+        exception = exception_of(self)  # type: ignore[arg-type]  # App is invariant; only an attribute is read
+        if exception is not None:
+            return f"{type(exception).__name__}: {exception}"
+        return "the explorer stopped on an unexpected error" if self.return_code == 1 else None
 
     def pop_screen(self) -> AwaitComplete:
         """Never pop the explorer itself: a burst of keys can ask a closing modal to pop twice."""
@@ -151,6 +195,18 @@ class MissionApp(App[None]):
     def action_show_help_panel(self) -> None:
         """Textual's keys panel, should anything ask for it: the one help screen instead."""
         self.action_help()
+
+
+def error_line(renderables: Sequence[RenderableType]) -> str:
+    """One line for what `App.panic` was given: the exception of a traceback, else the first
+    exception, else a generic line."""
+    for renderable in renderables:
+        if isinstance(renderable, Traceback) and renderable.trace.stacks:
+            stack = renderable.trace.stacks[0]
+            return f"{stack.exc_type}: {stack.exc_value}"
+        if isinstance(renderable, BaseException):
+            return f"{type(renderable).__name__}: {renderable}"
+    return "the explorer stopped on an unexpected error"
 
 
 def make_app(

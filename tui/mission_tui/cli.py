@@ -8,6 +8,7 @@ removed, so a story can neither inject Rich markup nor terminal escapes. Problem
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import sys
@@ -21,9 +22,11 @@ from .cli_output import (
     OutputError,
     UserError,
     checked_stdout,
+    debugging,
     export_target,
     finish_stdout,
     prepare_streams,
+    report_failure,
     report_problems,
     report_unexpected,
     say,
@@ -37,10 +40,10 @@ from .story.export import FORMATS, NoDatedEvents, dumps_json, to_json, to_markdo
 from .story.lint import naming_warnings
 from .story.loader import LoadedStory, StoryLoadError, load_story
 from .story.models import StoryFile
-from .story.sanitize import clean_line, clean_text
+from .story.sanitize import clean_line
 from .story.schema import schema_text
 from .story.verify import verify_quotes
-from .story.words import describe_date, describe_value
+from .story.words import describe_value
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -199,18 +202,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_fallback(loaded: LoadedStory) -> None:
-    """Used only while the explorer (mission_tui.app) is not built: show the story's summary."""
-    from rich.text import Text
-
-    console = _console()
-    head = loaded.model.story
-    console.print(Text(clean_line(head.title), style="bold"))
-    console.print(Text(f"As of {describe_date(head.as_of)} · {_counts(loaded.model)}", style="dim"))
-    console.print(Text(clean_text(head.summary).strip()))
-    console.print(Text("The explorer is not built yet; `mission-tui check` validates the story.", "yellow"))
-
-
 def terminal_problem() -> str | None:
     """Why the explorer cannot run here, or None. It needs a terminal to read keys from (stdin) and
     to draw on (stdout, and stderr, where Textual writes): given a file or a pipe instead, it drew
@@ -244,20 +235,21 @@ def cmd_explore(args: argparse.Namespace) -> int:
             loaded = mark_draft(loaded)
     if loaded is None:
         return 2
-    try:
-        from .app import make_app
-    except ImportError as exc:
-        if exc.name != f"{__package__}.app":
-            raise
-        _print_fallback(loaded)
-        return 0
-    from .terminal import run_app
+    from rich.console import Console
+
+    from .app import make_app
+    from .terminal import exit_within, run_app
 
     # run_app, not app.run(): SIGTERM/SIGHUP/SIGINT become a clean exit that restores the terminal,
     # and the status says how it ended (0 quit, 1 error, 128 + signal number).
     app = make_app(loaded, today=args.today or date.today(), quote_problems=None)  # not checked yet
     app.release_heap_on_exit = False  # the process ends with the app
-    return run_app(app)
+    if not debugging():  # Textual's traceback of an error becomes one line (report_failure)
+        app.error_console = Console(file=io.StringIO())
+    status = run_app(app)
+    if app.failure is not None:
+        status = report_failure(app.failure) if status < 128 else status  # a signal's status stays
+    return exit_within(status)
 
 
 def _day(text: str) -> date:

@@ -199,20 +199,32 @@ def report_problems(problems: Sequence[Problem]) -> None:
         print(f"{_shorten(clean_line(problems[0].file), MAX_REPORT_LINE)}: {more}", file=sys.stderr)
 
 
+def debugging() -> bool:
+    """Whether MISSION_TUI_DEBUG asks for tracebacks instead of one-line reports."""
+    return os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
 def report_unexpected(exc: BaseException) -> int:
     """An exception nobody foresaw: one line naming it and the debug switch (its traceback with
     MISSION_TUI_DEBUG=1); returns the exit status, 1."""
     silence_stdout()
-    if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+    if debugging():
         with contextlib.suppress(OSError, ValueError):
             traceback.print_exception(exc, file=sys.stderr)
         return 1
     if isinstance(exc, MemoryError):
         say(f"out of memory (set {DEBUG_ENV}=1 to see where)")
         return 1
-    detail = _shorten(clean_line(str(exc)), 200)
-    say(f"unexpected error: {type(exc).__name__}{': ' + detail if detail else ''} "
-        f"(set {DEBUG_ENV}=1 to see the traceback)")
+    return report_failure(f"{type(exc).__name__}: {exc}")
+
+
+def report_failure(what: str) -> int:
+    """The explorer ended on an error ("TypeName: message"): one line naming it and the debug switch
+    (the traceback itself is printed only with MISSION_TUI_DEBUG=1); returns the exit status, 1."""
+    name, _, detail = clean_line(what).partition(": ")
+    detail = _shorten(detail, 200)
+    hint = "" if debugging() else f" (set {DEBUG_ENV}=1 to see the traceback)"
+    say(f"unexpected error: {name}{': ' + detail if detail else ''}{hint}")
     return 1
 
 

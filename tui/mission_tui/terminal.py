@@ -17,9 +17,15 @@ also fail (exit status 120). So the driver's output stream is wrapped (`textual_
 first failed write points the file descriptor at /dev/null and the rest of the shutdown proceeds
 silently.
 
+The driver's signal and input handling has workarounds of its own (`textual_compat.suspend` and
+`textual_compat.terminal_input`): SIGTSTP/SIGCONT are handled on the event loop and never restart an
+app that has ended, and the input thread ends at the end of its input instead of spinning on it.
+
 A watchdog is the last resort: if the app has not exited `grace` seconds after a signal (a stuck
 loop, a thread that never ends), it restores the tty modes, writes the reset sequences and exits
-with the same status.
+with the same status. After the app has returned, `exit_within` gives the process as long to end:
+Python waits at exit for every thread that is not a daemon, and one that never ends (an input
+thread spinning on a dead terminal, before the workarounds) kept an explorer at 100% CPU for ever.
 """
 
 from __future__ import annotations
@@ -31,10 +37,11 @@ import os
 import signal
 import sys
 import threading
+import time
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from .textual_compat.driver import hangup_tolerant
+from .textual_compat.driver import terminal_driver
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -92,16 +99,30 @@ class Watchdog(threading.Thread):
         force_exit(self.status, self.tty_modes)
 
 
-def force_exit(status: int, tty_modes: list[Any] | None) -> None:
-    """The watchdog's way out: put the tty back, reset the screen, exit without further cleanup."""
+def force_exit(status: int, tty_modes: list[Any] | None, restore: bool = True) -> None:
+    """The watchdog's way out: put the tty back, reset the screen (unless `restore` is False: the
+    app has done it), exit without further cleanup."""
     if tty_modes is not None:
         with contextlib.suppress(Exception):
             import termios
 
             termios.tcsetattr(sys.__stdin__.fileno(), termios.TCSANOW, tty_modes)  # type: ignore[union-attr]  # None without a terminal: caught
-    with contextlib.suppress(Exception):
-        os.write(sys.__stderr__.fileno(), RESTORE.encode("ascii"))  # type: ignore[union-attr]  # None without a terminal: caught
+    if restore:
+        with contextlib.suppress(Exception):
+            os.write(sys.__stderr__.fileno(), RESTORE.encode("ascii"))  # type: ignore[union-attr]  # None without a terminal: caught
     os._exit(status)
+
+
+def exit_within(status: int, seconds: float = GRACE) -> int:
+    """Give the process `seconds` to end once the app has returned, then end it with `status`;
+    returns `status`. For the command line only: an in-process caller would be ended too."""
+
+    def end_if_still_running() -> None:
+        time.sleep(seconds)
+        force_exit(status, None, restore=False)  # still here: a thread Python waits for at exit
+
+    threading.Thread(target=end_if_still_running, name="mission-tui-exit-deadline", daemon=True).start()
+    return status
 
 
 def _tty_modes() -> list[Any] | None:
@@ -130,7 +151,7 @@ def run_app(app: App[Any], *, grace: float = GRACE) -> int:
         from textual.drivers.linux_driver import LinuxDriver
 
         if issubclass(driver_class, LinuxDriver):
-            app.driver_class = hangup_tolerant(driver_class)
+            app.driver_class = terminal_driver(driver_class)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         status = 128 + signum

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..story.models import SourceKind
 from .calendar_math import Anchor
-from .claims import MAX_PER_LINE, ClaimDraft, Unit, assign_ids, claims_in, inherit_scopes, topic_title
+from .claims import MAX_PER_LINE, ClaimDraft, Unit, assign_ids, claims_in, inherit_scopes
+from .curated import ingest_conflicts, shorten
 from .events import ArticleInfo, EventDraft, event_table, happening_events, ordered, publication_events
 from .structure import Article, Digest, SectionKind, parse_digest
 from .subjects import Ids, slug
@@ -64,17 +65,12 @@ def article_anchor(printed: str | None, year: int | None) -> tuple[Anchor | None
     return Anchor(f"XXXX-{month:02d}-{day:02d}", None, month, day), note
 
 
-def _shorten(text: str, limit: int = TITLE_LIMIT) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
 def _article_source(
     article: Article, source_id: str, anchor: Anchor | None, document: str, year_note: str | None
 ) -> dict[str, Any]:
     table: dict[str, Any] = {
         "id": source_id,
-        "outlet": _shorten(article.outlet, 200),
+        "outlet": shorten(article.outlet, 200),
         "kind": SourceKind.news.value,
     }
     if article.headline:
@@ -127,68 +123,6 @@ def _claim_table(claim: ClaimDraft, outlets: dict[str, str]) -> dict[str, Any]:
     return table
 
 
-def _revision(
-    members: list[ClaimDraft], signal: str, quote: str, where: str, ids: Ids
-) -> dict[str, Any]:
-    head = members[-1]
-    return {
-        "id": ids.take(slug(f"revision-{head.subject}-{head.property}")),
-        "claims": [c.id for c in members],
-        "kind": "revision",
-        "status": "open",
-        "title": _shorten(f"{topic_title(head)}: {head.property.replace('-', ' ')} changed?", 120),
-        "note": f"{where} signals a change (“{signal}”): “{quote}”. Added automatically as a revision to "
-        "review: the draft does not decide which value holds.",
-    }
-
-
-def _revision_conflicts(
-    claims: list[ClaimDraft], outlets: dict[str, str], warnings: list[str]
-) -> list[dict[str, Any]]:
-    """Where the text says a value changed ("instead of", "up from"), a curated conflict of kind revision:
-    an earlier value with the one it was revised to; else a clause's values for the same thing; else a
-    clause's one value with the same source's other values for that thing."""
-    conflicts: list[dict[str, Any]] = []
-    taken = Ids()
-    paired: set[int] = set()
-    for claim in claims:
-        if claim.revised_to is not None:
-            later = claim.revised_to
-            paired |= {id(claim), id(later)}
-            signal = claim.signal or later.signal or "an earlier value"
-            quote = claim.quote if claim.quote == later.quote else f"{later.quote}, {claim.quote}"
-            conflicts.append(_revision([claim, later], signal, quote, outlets[claim.unit.source], taken))
-    by_sentence: dict[tuple[int, str, tuple[str, str, str | None]], list[ClaimDraft]] = defaultdict(list)
-    for claim in claims:
-        if claim.signal and id(claim) not in paired:
-            by_sentence[(id(claim.unit), claim.sentence, claim.key)].append(claim)
-    by_key: dict[tuple[str, str, str | None], list[ClaimDraft]] = defaultdict(list)
-    for claim in claims:
-        by_key[claim.key].append(claim)
-    settled = {id(c.unit) for c in claims if id(c) in paired}  # units whose change is already paired
-    unpaired: dict[tuple[int, str], ClaimDraft] = {}
-    for (unit, sentence, key), group in by_sentence.items():
-        head = group[0]
-        others = [c for c in by_key[key] if c not in group and c.value != head.value]
-        same_source = [c for c in others if c.unit.source == head.unit.source]
-        members = group if len(group) > 1 else group + (same_source or others)
-        # Other statements of the value it changed to belong with it (a headline saying the same):
-        # a curated conflict covers only its own claims, so one left out would stay an open conflict.
-        members += [c for c in by_key[key] if c not in members and c.value == head.value]
-        if len(members) > 1:
-            where = outlets[head.unit.source]
-            conflicts.append(_revision(members, head.signal or "", sentence, where, taken))
-            settled.add(unit)
-        else:
-            unpaired.setdefault((unit, sentence), head)
-    for (unit, sentence), head in unpaired.items():
-        if unit not in settled:
-            warnings.append(f"{outlets[head.unit.source]} signals a change (“{head.signal}”) in "
-                            f"“{_shorten(sentence, 80)}”, but no other value for the same thing was found "
-                            "to pair it with")  # fmt: skip
-    return conflicts
-
-
 def _latest(anchors: list[Anchor]) -> Anchor | None:
     dated = [a for a in anchors if a.year is not None]
     pool = dated or anchors
@@ -231,7 +165,7 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
     for section in digest.sections:
         for bullet in section.bullets:
             index = len(key_points)
-            title = bullet.label or _shorten(bullet.text, 60)
+            title = bullet.label or shorten(bullet.text, 60)
             rule = (
                 f"a '- {bullet.label}: …' bullet"
                 if bullet.label
@@ -247,7 +181,9 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
                     "inference": f"Extracted automatically: {rule} (line {bullet.line}).",
                 }
             )
-            digest_units.append(Unit(bullet.text, DIGEST_ID, bullet.line, None, key_point=index))
+            digest_units.append(
+                Unit(bullet.text, DIGEST_ID, bullet.line, None, key_point=index, label=bullet.label)
+            )
         if section.kind is SectionKind.summary or not section.paragraphs:
             continue
         index = len(key_points)
@@ -276,7 +212,10 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
     inherit_scopes(claims)
     assign_ids(claims)
     outlets = {DIGEST_ID: "The digest", **{a.id: a.outlet for a in articles}}
-    events = ordered(happening_events(claims, outlets, anchors) + publication_events(articles, claims))
+    # The digest prints no date: its own statements are ordered against its latest dated article's.
+    dated = [a for a in anchors.values() if a is not None and a.year is not None]
+    as_dated = {**anchors, DIGEST_ID: _latest(dated)} if dated else anchors
+    events = ordered(happening_events(claims, outlets, as_dated) + publication_events(articles, claims))
     kp_order = [kp["id"] for kp in key_points]
     kp_claims: dict[int, list[str]] = defaultdict(list)
     kp_events: dict[int, list[str]] = defaultdict(list)
@@ -290,7 +229,7 @@ def build_draft(text: str, name: str, document: str, year: int | None = None) ->
         kp["claims"], kp["events"] = kp_claims[index], kp_events[index]
         kp["sources"] = [DIGEST_ID]
         del kp["line"]
-    conflicts = _revision_conflicts(claims, outlets, warnings)
+    conflicts = ingest_conflicts(claims, outlets, warnings)
     _warn(digest, claims, year, warnings)
     data: dict[str, Any] = {
         "format": 1,
@@ -363,7 +302,7 @@ def _story(
         note += " Warnings: " + "; ".join(warnings) + "."
     return {
         "id": slug(stem)[:60].strip("-") or "digest",
-        "title": _shorten(title or f"Draft from {stem}"),
+        "title": shorten(title or f"Draft from {stem}"),
         "as_of": as_of,
         "summary": summary,
         "note": note,

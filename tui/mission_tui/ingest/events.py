@@ -7,6 +7,7 @@ how the status is decided; both are written into the event's `inference`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,16 @@ from .claims import ClaimDraft, plural, topic_title
 from .subjects import Ids, slug
 from .text import Tense
 
-_PLANNED_WORDS = frozenset({"by", "until", "till", "through"})
+_FIRMNESS = (EventStatus.occurred, EventStatus.scheduled, EventStatus.projected)
+_PLANNED_WORDS = frozenset({"by", "until", "till", "through", "for"})
+_YEAR = re.compile(r"(^|/)\d{4}\??")
+_REPORTING = re.compile(
+    r"^[^,;:]{0,60}?\b(?:said|says|told\s+\w+|announced|reported|warned)(?:\s+on\s+\w+day)?(?:\s+that)?\s+"
+)
+_STARTS = frozenset({"opening", "launch", "start", "rollout", "introduction", "inauguration"})
+_SAID_END = re.compile(r"\b(?:said|says|told|reported)$")
+_LEADING = re.compile(r"^(?i:(?:and|but|with|while|as|adding\s+that|and\s+said)\s+)+")
+_DANGLING = re.compile(r"(?:[.…]+|\s+(?:and|or|but|on|in|at|by|evening|morning|afternoon|night))+$")
 TITLE_LIMIT = 90
 
 
@@ -67,41 +77,99 @@ def _merge_targets(dates: Sequence[str]) -> dict[str, str]:
     return {outer: target for outer, target in merged.items() if target not in merged}
 
 
+_PLANNING = re.compile(
+    r"(?i:\b(?:set|scheduled|planned|announced|called|agreed|decided|moved|fixed|ordered|declared)\b)"
+)
+
+
+def _order(value: str, anchor: Anchor) -> int:
+    """-1, 0 or 1: a date before, around or after the source's date; dates whose year is not given
+    on either side are compared within one year, as a reader of one digest does."""
+    span, source_span = parse_date(value), parse_date(anchor.edtf)
+    if anchor.year is None and value.startswith("XXXX"):
+        key, source_key = value[5:10], f"{anchor.month:02d}-{anchor.day:02d}"
+        return (key > source_key) - (key < source_key) if len(key) == 5 and key[2] == "-" else 0
+    if span.upper and source_span.lower and span.upper < source_span.lower:
+        return -1
+    if span.lower and source_span.upper and span.lower > source_span.upper:
+        return 1
+    return 0
+
+
 def claim_status(claim: ClaimDraft, anchors: dict[str, Anchor | None]) -> tuple[EventStatus, str]:
-    """Occurred, scheduled or projected: the date against the source's own date when both have a
-    year, else the clause's tense."""
+    """Occurred, scheduled or projected, by the verb first: hedged words ("expect", "could",
+    "unlikely") project, a future tense schedules. A past verb of planning ("set the election for
+    October 12", "announced strike action until March 27") or a date after the source's own
+    schedules; any other past tense, or a date before the source's, occurred."""
     value = claim.value.get("date")
     anchor = anchors.get(claim.unit.source)
-    if value is not None and anchor is not None and anchor.year is not None:
-        span, source_span = parse_date(value), parse_date(anchor.edtf)
-        if span.upper and source_span.lower and span.upper < source_span.lower:
-            return EventStatus.occurred, "its date is before the source's date"
-        if span.lower and source_span.upper and span.lower > source_span.upper:
-            if claim.tense is Tense.projected:
-                return EventStatus.projected, "its date is after the source's date and the words hedge"
-            return EventStatus.scheduled, "its date is after the source's date"
+    order = _order(value, anchor) if value is not None and anchor is not None else 0
+    source = "the source's date" if claim.unit.anchor is not None else "the latest dated article's"
     if claim.tense is Tense.projected:
-        return EventStatus.projected, "the clause's hedged future tense"
+        return EventStatus.projected, "the clause's hedged words (expect, could, likely...)"
     if claim.tense is Tense.future:
         return EventStatus.scheduled, "the clause's future tense"
     if claim.tense is Tense.past:
+        planned = claim.bound_word in _PLANNED_WORDS and _PLANNING.search(claim.quote) is not None
+        if order > 0 or planned:
+            reason = f"its date is after {source}" if order > 0 else "a past verb of planning"
+            return EventStatus.scheduled, reason
         return EventStatus.occurred, "the clause's past tense"
+    if order < 0:
+        return EventStatus.occurred, f"its date is before {source}"
+    if order > 0:
+        return EventStatus.scheduled, f"its date is after {source}"
     if claim.bound_word in _PLANNED_WORDS:
         return EventStatus.scheduled, f"'{claim.bound_word}' names a planned date"
     return EventStatus.occurred, "the clause's present tense"
 
 
 def _title(claim: ClaimDraft) -> str:
+    """A topic's end, start or happening ("Mission in Iraq ends", "Election in Kestria"); otherwise the
+    clause (or, if the date is all of it, the sentence) without the date: "The measures will remain
+    in place", "Norvik will eliminate 2,000 positions"."""
     topic = topic_title(claim)
-    if claim.property == "end-date":
+    if claim.named and claim.subject in _STARTS and claim.property in ("start-date", "date"):
+        words = topic  # "Opening", not "Opening begins"
+    elif claim.named and claim.property == "end-date":
         words = f"{topic} end{'' if plural(claim) else 's'}"
-    elif claim.property == "start-date":
+    elif claim.named and claim.property == "start-date":
         words = f"{topic} begin{'' if plural(claim) else 's'}"
-    elif claim.property == "date":  # a happening: "Elections in Northland"
+    elif claim.named and claim.property == "date":  # a happening: "Elections in Northland"
         words = topic
     else:
-        words = claim.quote
+        words = _without(claim.quote, claim.phrase)
+        if (len(words.split()) < 4 or _SAID_END.search(words)) and claim.context is not None:
+            sentence = claim.unit.text[claim.context.start : claim.context.end]
+            words = _without(sentence, claim.phrase)
+    words = words[:1].upper() + words[1:]
     return words if len(words) <= TITLE_LIMIT else words[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _without(text: str, phrase: str) -> str:
+    """`text` with `phrase` cut out, the punctuation left dangling trimmed, and a leading "Officials
+    said (that)" dropped when a clause of its own follows."""
+    cut = " ".join(text.replace(phrase, " ", 1).split())
+    frame = _REPORTING.match(cut)
+    if frame is not None and len(cut[frame.end() :].split()) >= 4:
+        cut = cut[frame.end() :]
+    cut = re.sub(r"\s+([,;:.])", r"\1", cut)
+    cut = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", cut).strip(" ,;:—–-")
+    cut = _LEADING.sub("", cut)
+    return _DANGLING.sub("", cut).strip(" ,;:")
+
+
+def _yearless_twins(dates: dict[str, list[ClaimDraft]]) -> dict[str, str]:
+    """A date printed without a year joins the one dated statement of the same day or month
+    ("October 12" with "12 October 2025"): one happening, whose year one source gives."""
+    joined: dict[str, str] = {}
+    for value in dates:
+        if not value.startswith("XXXX"):
+            continue
+        twins = [d for d in dates if d[:4].isdigit() and _YEAR.sub(r"\1XXXX", d) == value]
+        if len(twins) == 1:
+            joined[value] = twins[0]
+    return joined
 
 
 def happening_events(
@@ -114,22 +182,29 @@ def happening_events(
             by_key[claim.key].setdefault(claim.value["date"], []).append(claim)
     events: list[EventDraft] = []
     for key, dates in by_key.items():
-        merged = _merge_targets(list(dates))
+        merged = _merge_targets([d for d in dates if not d.startswith("XXXX")])
+        merged.update(_yearless_twins(dates))
         for outer, inner in merged.items():
             dates[inner] = dates[inner] + dates.pop(outer)
         for when, group in dates.items():
             statuses = [claim_status(c, anchors) for c in group]
             counts = Counter(status for status, _ in statuses)
-            status, reason = next(s for s in statuses if counts[s[0]] == max(counts.values()))
+            # the most common; of equally common, the firmer (a source that states it outweighs a hedge)
+            status, reason = min(statuses, key=lambda s: (-counts[s[0]], _FIRMNESS.index(s[0])))
             joined = [w for w, target in merged.items() if target == when]
-            merge_note = f"; '{joined[0]}' is held within it and counted as the same" if joined else ""
+            merge_note = "".join(
+                f"; '{w}' is the same {'day' if len(w) > 7 else 'month'} with no year given"
+                if w.startswith("XXXX")
+                else f"; '{w}' is held within it and counted as the same"
+                for w in joined
+            )
             events.append(
                 EventDraft(
                     id=slug(
                         "-".join(p for p in (key[0], key[2] or "", key[1].removesuffix("-date"), when) if p)
                     ),
                     when=when,
-                    title=_title(group[0]),
+                    title=min((_title(c) for c in group), key=len),
                     text="\n".join(f"{outlets[c.unit.source]}: “{c.quote}”" for c in group),
                     status=status,
                     sources=list(dict.fromkeys(c.unit.source for c in group)),

@@ -41,6 +41,20 @@ class Span:
     end: int
 
 
+class Spans:
+    """Sorted, non-overlapping spans (a sentence's dates and quantities), asked whether they cover a
+    position in logarithmic time, so a walk over words can skip them without a pairwise scan."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.ends = [s.end for s in ordered]
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and self.ends[index] > position
+
+
 def sentences(text: str) -> list[Span]:
     """Sentence spans of one line, not split after abbreviations ("U.S.", "Sep.") or initials."""
     spans: list[Span] = []
@@ -48,13 +62,29 @@ def sentences(text: str) -> list[Span]:
     for match in _SENTENCE_END.finditer(text):
         head = text[max(start, match.start() - 12) : match.start()]
         word = head.rsplit(maxsplit=1)[-1].lower().lstrip('(“"‘') if head.split() else ""
-        if text[match.start()] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+        abbreviation = word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+        if text[match.start()] == "." and abbreviation and not _ends_at_clock(word, text, match.end()):
             continue
         spans.append(Span(start, match.end()))
         start = match.end()
     if start < len(text):
         spans.append(Span(start, len(text)))
     return [trim(text, s) for s in spans if text[s.start : s.end].strip()]
+
+
+_CLOCK_FOLLOWERS = words(
+    "monday tuesday wednesday thursday friday saturday sunday local gmt utc est edt cet bst et pt "
+    "january february march april may june july august september october november december"
+)
+
+
+def _ends_at_clock(word: str, text: str, next_start: int) -> bool:
+    """"... between 6 p.m. and 9 p.m. The measures ...": a time of day ends the sentence when a
+    capitalized word follows that is not a day, a month or a time zone ("at 6 p.m. Friday")."""
+    if word not in ("a.m", "p.m"):
+        return False
+    following = text[next_start : next_start + 20].split(maxsplit=1)
+    return bool(following) and following[0].strip("“\"‘(,.").lower() not in _CLOCK_FOLLOWERS
 
 
 def trim(text: str, span: Span, *, punctuation: str = "") -> Span:
@@ -108,9 +138,10 @@ class Tense(str, Enum):
     projected = "projected"
 
 
+# "may" only in lower case: "May 18" is a month ("on 4 May 2025" is no hedge).
 _PROJECTED = re.compile(
-    r"\b(?:expected|likely|could|might|may|projected|forecast|predicted|anticipated|probably|possibly)\b",
-    re.IGNORECASE,
+    r"\b(?:(?i:expect(?:s|ed|ing)?|(?:un)?likely|could|might|projected|forecast(?:s|ed)?|predict(?:s|ed)?|"
+    r"anticipated?|probably|possibly)|may)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:will|won[’']t|shall|(?:is|are) (?:due |set |scheduled |poised |on track )?to|(?:is|are) due|to be|"

@@ -18,6 +18,7 @@ from datetime import date
 
 from ..story.dates import EdtfError, parse_date
 from ..story.models import Bound
+from .bounds import bound_before, is_comparison, negated
 from .calendar_math import Anchor, RelativeResult, resolve_relative, shift_year_by_tense
 from .text import Span, Tense
 
@@ -49,43 +50,7 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 SMALL_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 UNIT = r"(?:days?|weeks?|months?|years?|decades?)"
 
-# Words before a date that say how it bounds the real date; the longest form wins ("at least until").
-_BOUND_WORDS: tuple[tuple[str, Bound], ...] = (
-    ("no later than", Bound.not_after),
-    ("not later than", Bound.not_after),
-    ("at the latest by", Bound.not_after),
-    ("before", Bound.not_after),
-    ("not after", Bound.not_after),
-    ("ahead of", Bound.not_after),
-    ("prior to", Bound.not_after),
-    ("at least until", Bound.not_before),
-    ("at least through", Bound.not_before),
-    ("no earlier than", Bound.not_before),
-    ("not before", Bound.not_before),
-    ("no sooner than", Bound.not_before),
-    ("not until", Bound.not_before),
-    ("after", Bound.not_before),
-    ("as early as", Bound.not_before),
-    ("by", Bound.target),
-    ("until", Bound.target),
-    ("till", Bound.target),
-    ("through", Bound.target),
-    ("in", Bound.target),
-    ("on", Bound.target),
-    ("at", Bound.target),
-    ("during", Bound.target),
-    ("around", Bound.target),
-    ("since", Bound.target),
-    ("from", Bound.target),
-    ("starting", Bound.target),
-    ("beginning", Bound.target),
-    ("as of", Bound.target),
-)
-_BOUND_BEFORE = re.compile(
-    r"(?i:\b(?P<word>" + "|".join(re.escape(w) for w, _ in _BOUND_WORDS) + r"))\s+(?:the\s+)?$"
-)
-BOUND_OF_WORD = {word: bound for word, bound in _BOUND_WORDS}
-_COMPARISON = re.compile(r"(?i:\b(?:\w+est|first|most|least|worst|best)\s+(?:\w+\s+)?)$")
+ON_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +126,9 @@ def _month_year(match: re.Match[str], ctx: Context) -> RelativeResult | None:
 
 def _month_alone(match: re.Match[str], ctx: Context) -> RelativeResult | None:
     month = _month(match.group("m"))
+    which = (match.groupdict().get("rel") or "").lower()  # "next May" is ahead, "last May" behind
+    if which in ("next", "last"):
+        ctx = replace(ctx, tense_at=lambda _span: Tense.future if which == "next" else Tense.past)
     year, inferred = _year_of(match, ctx, month, None)
     return _inferred(f"{year}-{month:02d}", "month without a year", inferred, ctx)
 
@@ -212,6 +180,19 @@ def _part_of_month(match: re.Match[str], ctx: Context) -> RelativeResult | None:
     return _inferred(
         value, f"'{_part_key(match.group('part'))}' of a month: days {first}-{last}", inferred, ctx
     )
+
+
+_WEEK_DAYS = {"first": (1, 7), "second": (8, 14), "third": (15, 21), "fourth": (22, 28)}
+
+
+def _week_of_month(match: re.Match[str], ctx: Context) -> RelativeResult | None:
+    """"the last week of July": days 25-31; the week's days, never a guessed single day."""
+    month, which = _month(match.group("m")), match.group("wk").lower()
+    year, inferred = _year_of(match, ctx, month, 1)
+    length = calendar.monthrange(int(year[:4]) if year[:4].isdigit() else 2001, month)[1]
+    first, last = _WEEK_DAYS.get(which, (length - 6, length))
+    value = f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}"
+    return _inferred(value, f"the {which} week of a month: days {first}-{last}", inferred, ctx)
 
 
 def _part_of_year(match: re.Match[str], ctx: Context) -> RelativeResult | None:
@@ -271,8 +252,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _year_range,
         ),
         (rf"(?P<core>(?P<y1>{YEAR})\s?[–-]\s?(?P<y2>(?:19|20|21)?\d\d)(?![\d%]))", _year_range),
-        (rf"\b(?P<core>(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?)\b", _day_date),
-        (rf"\b(?P<core>(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?)\b", _day_date),
+        # "Monday, September 15": the weekday is part of the date, not a second, relative one
+        (rf"\b(?P<core>{ON_WEEKDAY}(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?)\b", _day_date),
+        (rf"\b(?P<core>{ON_WEEKDAY}(?P<d>{DAY})\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?)\b", _day_date),
+        (
+            rf"\b(?P<core>(?P<wk>(?i:first|second|third|fourth|last|final))\s+week\s+of\s+(?P<m>{FULL_MONTH})"
+            rf"(?:,?\s+(?P<y>{YEAR}))?)\b",
+            _week_of_month,
+        ),
         (
             rf"\b(?P<core>(?P<part>(?i:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)){_SEP}"
             rf"(?P<m>{FULL_MONTH})(?:,?\s+(?P<y>{YEAR}))?)\b",
@@ -288,14 +275,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"\b(?P<core>Q(?P<q>[1-4])\s+(?P<y>{YEAR}))", _quarter),
         (
             rf"\b(?i:in|by|until|till|through|since|before|after|from|during|around|circa|than|of|as\s+of|"
-            rf"as\s+early\s+as|starting|beginning)\s+(?P<core>(?P<y>{YEAR}))(?!\s*(?:[%]|per\s?cent))",
+            rf"as\s+early\s+as|starting|beginning|until\s+at\s+least|through\s+at\s+least)\s+(?P<core>(?P<y>{YEAR}))(?!\s*(?:[%]|per\s?cent))",
             _year,
         ),
         (
-            rf"\b(?i:in|by|until|till|since|before|after|from|during|through|early|mid|late|next|last|this)"
-            rf"[\s-](?P<core>(?P<m>{FULL_MONTH}))\b(?![\s,]+\d)",
+            rf"\b(?i:in|by|until|till|since|before|after|from|during|through|early|mid|late|for)[\s-]"
+            rf"(?P<core>(?P<m>{FULL_MONTH}))\b(?![\s,]+\d)",
             _month_alone,
         ),
+        (rf"\b(?P<core>(?P<rel>(?i:next|last|this))\s+(?P<m>{FULL_MONTH}))\b(?![\s,]+\d)", _month_alone),
         (
             r"\b(?P<core>(?i:(?:over|in|within|during|for)\s+the\s+(?:next|coming|past|last|previous)"
             rf"(?:\s+{SMALL_NUMBER})?\s+{UNIT}))\b",
@@ -332,17 +320,8 @@ _HINTS = {
 _NEEDS: dict[Handler, set[str]] = {
     _month_range: {"month"}, _year_range: {"year"}, _day_date: {"month"}, _part_of_month: {"month"},
     _month_year: {"month"}, _part_of_year: {"year"}, _quarter: {"year"}, _year: {"year"},
-    _month_alone: {"month"}, _relative: {"relative"},
+    _month_alone: {"month"}, _relative: {"relative"}, _week_of_month: {"month"},
 }  # fmt: skip
-
-
-def bound_before(text: str, start: int) -> tuple[str | None, Bound, int]:
-    """The bound word just before `start` (e.g. "no later than"), its bound and where it begins."""
-    match = _BOUND_BEFORE.search(text, max(0, start - 24), start)
-    if match is None:
-        return None, Bound.target, start
-    word = " ".join(match.group("word").lower().split())
-    return match.group("word"), BOUND_OF_WORD.get(word, Bound.target), match.start("word")
 
 
 def find_dates(text: str, sentence: Span, ctx: Context) -> list[DateFind]:
@@ -371,12 +350,15 @@ def find_dates(text: str, sentence: Span, ctx: Context) -> list[DateFind]:
             except EdtfError:
                 continue
         word, bound, phrase_start = bound_before(text, start)
-        comparison = _COMPARISON.search(text, max(0, phrase_start - 30), phrase_start)
-        if word and word.lower() == "since" and comparison:
-            taken_until = end  # "the largest since 1989": a comparison, not a dated happening
+        if is_comparison(text, sentence.start, phrase_start, word, match.group("core")):
+            taken_until = end  # "the largest since 1989", "the first in 16 years": a comparison
             continue
+        rule = resolved.rule
         if resolved.bound is not None:
             bound = resolved.bound
+        elif (negation := negated(text, sentence.start, phrase_start, word)) is not None:
+            bound = Bound.not_before
+            rule += f"; '{word}' after the negation '{negation}' names a floor"
         if phrase_start < taken_until:
             phrase_start, word = start, None
         taken_until = end
@@ -388,7 +370,7 @@ def find_dates(text: str, sentence: Span, ctx: Context) -> list[DateFind]:
                 bound=bound,
                 bound_word=" ".join(word.lower().split()) if word else None,
                 anchor=resolved.anchor,
-                rule=resolved.rule,
+                rule=rule,
                 year_inferred=resolved.year_inferred,
             )
         )

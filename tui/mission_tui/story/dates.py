@@ -417,12 +417,3 @@ def is_valid_date(text: str) -> bool:
     except EdtfError:
         return False
     return True
-
-
-def __getattr__(name: str) -> object:
-    """`describe_date` moved to words.py (which imports this module); still importable from here."""
-    if name == "describe_date":
-        from .words import describe_date
-
-        return describe_date
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,6 +9,11 @@ around, what it gains (measured) and which public API or upstream fix would repl
 - `palette`: the command palette hardened against keys that arrive in one burst.
 - `bindings`: the help screen reads the bindings Textual merged for a widget.
 - `driver`: the terminal stream survives a hung-up terminal (SIGHUP, dropped SSH).
+- `terminal_input`: undecodable bytes and impossible key codes ignored; a paste is one paste.
+- `suspend`: SIGTSTP/SIGCONT handled on the event loop, never restarting an app that has ended.
+- `footer`: the Footer recomposes only when its keys change, and lets go of the old ones (#6666).
+- `focus`: a focus change repaints what it changes, not the whole screen.
+- `errors`: the exception that ended the app, named in the one-line report.
 
 Nothing private is touched at import time. The app calls `install()` once: it checks the installed
 Textual and Rich against the versions the patches were written for (`patch.WRITTEN_FOR`) and turns the
@@ -42,7 +47,10 @@ __all__ = [
     "uninstall",
 ]
 
-MODULES = ("output", "borders", "scrolling", "palette", "bindings", "driver")
+MODULES = (
+    "output", "borders", "scrolling", "palette", "bindings", "driver", "terminal_input", "suspend", "footer",
+    "focus", "errors",
+)  # fmt: skip
 
 _installed = False
 _stock_reason: str | None = None

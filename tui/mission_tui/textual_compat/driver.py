@@ -72,6 +72,15 @@ class HangupTolerantStream:
             self.stream.flush()  # whatever the failed write left buffered now goes to /dev/null
 
 
+def terminal_driver(driver_class: type[Driver]) -> type[Driver]:
+    """Textual's terminal driver (a LinuxDriver class) with every driver workaround that is on:
+    this module's, `terminal_input`'s and `suspend`'s."""
+    from .suspend import suspend_safe
+    from .terminal_input import input_safe
+
+    return hangup_tolerant(input_safe(suspend_safe(driver_class)))
+
+
 def hangup_tolerant(driver_class: type[Driver]) -> type[Driver]:
     """A subclass of Textual's terminal driver whose output stream survives a hung-up terminal;
     the class itself while the patch is off, or for a driver that keeps no `_file`."""
