@@ -61,7 +61,11 @@ class PtySession:
         self.stream = pyte.ByteStream(self.screen)
         self.eof = False
         self.child = pexpect.spawn(
-            program or script(), list(args), env=child_env(**(env or {})), dimensions=(HEIGHT, WIDTH), timeout=10
+            program or script(),
+            list(args),
+            env=child_env(**(env or {})),
+            dimensions=(HEIGHT, WIDTH),
+            timeout=10,
         )
         self.child.delaybeforesend = None
 

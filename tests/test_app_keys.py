@@ -177,7 +177,8 @@ async def test_help_screen_lists_live_bindings(make):
         text = app.screen.query_one("#help-text").content.plain
         for words in ("Next step", "Previous step", "Filter", "Timeline", "Quit", "curated themes",
                       "Command palette", "Next pane", "Keep the filter", "Jump to the related item",
-                      "Maximize the detail", "Read the detail text", "Back to where the last jump began"):  # fmt: skip
+                      "Maximize the detail", "Read the detail text",
+                      "Back to where the last jump began"):  # fmt: skip
             assert words in text, words
         for section in ("Anywhere", "In a pane", "While filtering", "Related items", "Detail text"):
             assert section in text

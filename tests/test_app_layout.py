@@ -102,7 +102,7 @@ async def test_markup_and_escapes_in_story_show_literally(make):
         screen = app.main_screen
         assert "Synthetic [bold]story[/bold]" in screen.header.text
         await pilot.pause()
-        first, second = event_lines(app, "Plan announced [b]loudly[/b]")
+        first, _second = event_lines(app, "Plan announced [b]loudly[/b]")
         assert "Plan announced [b]loudly[/b]" in first  # 120 wide: on one line, literally
         sources = screen.sources.list
         assert "Alpha [@click=app.quit]Daily[/]" in sources.render_line(0).text
@@ -147,7 +147,9 @@ async def test_timeline_titles_wrap_and_keep_their_ends(make, synthetic_story, s
     import dataclasses
 
     model = synthetic_story.model
-    events = [dataclasses.replace(e, title=LONG_TITLES[i]) if i < 2 else e for i, e in enumerate(model.events)]
+    events = [
+        dataclasses.replace(e, title=LONG_TITLES[i]) if i < 2 else e for i, e in enumerate(model.events)
+    ]
     story = dataclasses.replace(synthetic_story, model=model.model_copy(update={"events": events}))
     app = make(story)
     async with app.run_test(size=size) as pilot:

@@ -20,7 +20,8 @@ def detail_text(app) -> str:
 
 def footer_keys(app) -> set[str]:
     """The descriptions the footer offers now (what the focused widget and its ancestors bind)."""
-    return {binding.description for _, binding, enabled, _ in app.screen.active_bindings.values() if binding.show}
+    bindings = app.screen.active_bindings.values()
+    return {binding.description for _, binding, _enabled, _ in bindings if binding.show}
 
 
 async def test_focus_and_a_filter_being_typed_survive_the_too_small_notice(make):
@@ -216,7 +217,9 @@ async def test_one_help_screen(make):
         ("overview", "Overview: U.S. military mission in Iraq"),
     ],
 )
-async def test_the_palette_searches_kinds_dates_and_words_and_shows_no_slug(make, bundled_story, query, found):
+async def test_the_palette_searches_kinds_dates_and_words_and_shows_no_slug(
+    make, bundled_story, query, found
+):
     app = make(bundled_story)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+p", *typed(query))
@@ -225,7 +228,8 @@ async def test_the_palette_searches_kinds_dates_and_words_and_shows_no_slug(make
 
         commands = app.screen.query_one(CommandList)
         shown = " ".join(str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count))
-        slugs = {c.subject for c in bundled_story.model.claims} | {c.property for c in bundled_story.model.claims}
+        claims = bundled_story.model.claims
+        slugs = {c.subject for c in claims} | {c.property for c in claims}
         assert not any(re.search(rf"\b{re.escape(slug)}\b", shown) for slug in slugs if "-" in slug), shown
 
 

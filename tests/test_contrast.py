@@ -13,11 +13,11 @@ and the cursor rows are shown by reverse video.
 from __future__ import annotations
 
 import pytest
+from textual.color import Color
 
 from mission_tui.app import THEMES
 from mission_tui.legibility import contrast
 from ptytools import TODAY, PtySession
-from textual.color import Color
 
 pytestmark = pytest.mark.slow  # a real terminal, ~1 minute per colour mode
 
