@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from mission_tui import __version__, cli
+from mission_tui import __version__, cli, terminal
 from mission_tui.cli import main
 from mission_tui.story.bundled import bundled_story_path
 from mission_tui.story.conflicts import detect_conflicts
@@ -341,9 +341,16 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
     def make_app(loaded: Any, today: date | None = None, *, quote_problems: Any = ()) -> Any:
         calls.append({"loaded": loaded, "today": today, "quote_problems": quote_problems})
-        return types.SimpleNamespace(run=lambda: calls[-1].setdefault("ran", True))
+        return types.SimpleNamespace(run=lambda: calls[-1].setdefault("ran", True), failure=None)
+
+    def run_app(app: Any) -> int:
+        app.run()
+        return 0
 
     monkeypatch.setitem(sys.modules, "mission_tui.app", types.SimpleNamespace(make_app=make_app))
+    # the real run_app takes over the terminal's signals; exit_within would end pytest's process
+    monkeypatch.setattr(terminal, "run_app", run_app)
+    monkeypatch.setattr(terminal, "exit_within", lambda status: status)
     return calls
 
 
