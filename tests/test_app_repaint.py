@@ -63,6 +63,8 @@ async def test_the_cli_keeps_the_heap_frozen_to_the_end(monkeypatch, bundled_sto
 
     ran: list[app_module.MissionApp] = []
     monkeypatch.setattr("mission_tui.terminal.run_app", lambda app: ran.append(app) or 0)
+    # exit_within ends the process 5 s after the app returns: it would end pytest's
+    monkeypatch.setattr("mission_tui.terminal.exit_within", lambda status: status)
     monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # pytest's stdin is no terminal
     assert cli.main([str(bundled_story.path)]) == 0
     (app,) = ran
