@@ -43,7 +43,7 @@ ROOT = HERE.parent
 CACHE = HERE / ".cache"
 TICK = os.sysconf("SC_CLK_TCK")
 TODAY = "2026-11-24"
-FIRST_FRAME = "Step 1 of 5"
+FIRST_FRAME = "step 0 of 5"
 SWITCH_KEYS = ("1", "2", "3", "4")
 STORM_KEYS = (
     "1", "2", "3", "4", "5", "\t", "\x1b[Z", "j", "k", "\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D", "n", "p", " ",

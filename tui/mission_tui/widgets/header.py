@@ -23,7 +23,7 @@ class StoryHeader(Widget):
 
     def __init__(self, title: str, *, draft: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._title = clean_line(title)
+        self._story_title = clean_line(title)
         self._draft = draft
         self._as_of = ""
 
@@ -35,7 +35,7 @@ class StoryHeader(Widget):
         head = Content.assemble(
             ("◆ ", "$text-accent"),
             ("UNREVIEWED DRAFT · ", "bold $text-warning") if self._draft else "",
-            Content.styled(self._title, "bold"),
+            Content.styled(self._story_title, "bold"),
         )
         as_of = f"  as of {self._as_of}" if self._as_of else ""
         if as_of and (width is None or cell_len(head.plain + as_of) <= width):

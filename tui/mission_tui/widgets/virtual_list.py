@@ -145,7 +145,7 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         self._search_cache: list[str] | None = None
         self._visible: Sequence[int] = range(0)
         self._visible_row: dict[int, int] | None = None
-        self._lines = RowLines((), range(0), None)
+        self._row_lines = RowLines((), range(0), None)
         self._position: dict[str, int] = {}
         self._marked: frozenset[str] = frozenset()
         self._filter = ""
@@ -270,7 +270,7 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         """(row, key) for the rows on screen: per-keypress work stays O(viewport), not O(items)."""
         top = round(self.scroll_y)
         keys, visible = self._keys, self._visible
-        rows = self._lines.rows_between(top, min(self._lines.total, top + self._viewport_height()))
+        rows = self._row_lines.rows_between(top, min(self._row_lines.total, top + self._viewport_height()))
         return [(row, keys[visible[row]]) for row in rows]
 
     def _refresh_rows(self, rows: Iterable[int]) -> None:
@@ -280,7 +280,7 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         """
         top, height = round(self.scroll_y), self._viewport_height()
         width = self.scrollable_content_region.width
-        lines = self._lines
+        lines = self._row_lines
         on_screen = sorted(
             {
                 line - top
@@ -342,8 +342,8 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
             if self._search_cache is None:
                 self._search_cache = [self._search_text(k).casefold() for k in self._keys]
             self._visible = [i for i, hay in enumerate(self._search_cache) if needle in hay]
-        self._lines = RowLines(self._keys, self._visible, self._row_height)
-        set_virtual_size(self, Size(self.size.width, self._lines.total), repaint=False)
+        self._row_lines = RowLines(self._keys, self._visible, self._row_height)
+        set_virtual_size(self, Size(self.size.width, self._row_lines.total), repaint=False)
         self._refresh_viewport()
 
     # -- cursor ------------------------------------------------------------------------------
@@ -401,10 +401,10 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         if height <= 0 or not self._visible:
             return
         top = round(self.scroll_y)
-        start = self._lines.start(self.cursor)
-        end = start + self._lines.height(self.cursor)
+        start = self._row_lines.start(self.cursor)
+        end = start + self._row_lines.height(self.cursor)
         if self.cursor and not self._is_selectable(self.cursor - 1):
-            start = self._lines.start(self.cursor - 1)  # keep the heading above the row in view
+            start = self._row_lines.start(self.cursor - 1)  # keep the heading above the row in view
         if start < top:
             self.scroll_to(y=start, animate=False, immediate=True)
         elif end > top + height:
@@ -426,12 +426,12 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         return max(1, self._viewport_height() - 1)
 
     def action_page_down(self) -> None:
-        line = self._lines.start(self.cursor) + self._page()
-        self._move(self._lines.row_at(line), 1)
+        line = self._row_lines.start(self.cursor) + self._page()
+        self._move(self._row_lines.row_at(line), 1)
 
     def action_page_up(self) -> None:
-        line = self._lines.start(self.cursor) - self._page()
-        self._move(self._lines.row_at(max(0, line)), -1)
+        line = self._row_lines.start(self.cursor) - self._page()
+        self._move(self._row_lines.row_at(max(0, line)), -1)
 
     def action_select(self) -> None:
         key = self.highlighted_key
@@ -440,9 +440,9 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
 
     def on_click(self, event: Click) -> None:
         line = round(self.scroll_y) + event.y
-        if not 0 <= line < self._lines.total:
+        if not 0 <= line < self._row_lines.total:
             return
-        row = self._lines.row_at(line)
+        row = self._row_lines.row_at(line)
         if self._is_selectable(row):
             self.cursor = row
             if event.chain >= 2:
@@ -450,7 +450,7 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self._painted.clear()  # a new size repaints every line anyway
-        set_virtual_size(self, Size(self.size.width, self._lines.total))
+        set_virtual_size(self, Size(self.size.width, self._row_lines.total))
         self._keep_cursor_in_view()
 
     # -- rendering ---------------------------------------------------------------------------
@@ -481,9 +481,9 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
                 empty_style = self.get_component_rich_style("virtual-list--empty")
                 return Strip([Segment(" " + message, empty_style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
-        if line >= self._lines.total:
+        if line >= self._row_lines.total:
             return Strip.blank(width, base)
-        row = self._lines.row_at(line)
+        row = self._row_lines.row_at(line)
         key = self._keys[self._visible[row]]
         marked = key in self._marked
         components: tuple[str, ...] = ("virtual-list--marked",) if marked else ()
@@ -498,11 +498,11 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         cache_key = (key, width, marked, style)
         strips = self._strip_cache.get(cache_key)
         if strips is None:
-            strips = self._render_row_strips(key, width, marked, style, self._lines.height(row), cursor)
+            strips = self._render_row_strips(key, width, marked, style, self._row_lines.height(row), cursor)
             self._strip_cache[cache_key] = strips
             if len(self._strip_cache) > _CACHE_STRIPS:
                 self._strip_cache.popitem(last=False)
-        return strips[line - self._lines.start(row)]
+        return strips[line - self._row_lines.start(row)]
 
     def _render_row_strips(
         self, key: str, width: int, marked: bool, style: VisualStyle, height: int, cursor: bool
