@@ -159,6 +159,23 @@ async def test_d_reads_the_detail_text_and_m_maximizes_it(make, bundled_story):
         assert app.focused is screen.timeline.list
 
 
+@pytest.mark.parametrize("size", [SIZE, (120, 40)], ids=["80x24", "120x40"])
+async def test_m_from_a_pane_maximizes_its_item_and_gives_the_focus_back(make, bundled_story, size):
+    """The pane with focus is hidden when the detail is maximized: its item stays in the detail (no
+    other pane takes the focus and selects its own), and the focus is back on it after."""
+    app = make(bundled_story)
+    async with app.run_test(size=size) as pilot:
+        screen = app.main_screen
+        await pilot.press("4", "m")
+        assert screen.maximized is screen.detail and app.focused is screen.detail.scroll
+        await pilot.pause()
+        assert size[0] - 4 <= screen.detail.size.width <= size[0]  # the screen's width, not 3fr of it
+        assert detail_text(app).startswith("≠ When does the current mission end?")
+        await pilot.press("m")
+        assert app.focused is screen.conflicts.list
+        assert detail_text(app).startswith("≠ When does the current mission end?")
+
+
 async def test_the_related_list_keeps_its_size_when_the_text_has_focus(make, bundled_story):
     app = make(bundled_story)
     async with app.run_test(size=SIZE) as pilot:

@@ -123,6 +123,7 @@ class MainScreen(Screen[None]):
         self.index: StoryIndex | None = None
         self.selection: tuple[Kind, str] | None = None
         self.history = History()
+        self._focus_before_maximize: Widget | None = None
         self._focus_before_small: Widget | None = None
         self.timeline = TimelinePane(id="timeline-pane")
         self.key_points = KeyPointsPane(id="key-points-pane")
@@ -387,10 +388,22 @@ class MainScreen(Screen[None]):
         self.detail.scroll.focus()
 
     def action_toggle_maximize(self) -> None:
+        """Maximize the detail view with its text focused: the pane that had focus is hidden, and
+        Textual would pass focus to another pane, which would select its item into the detail."""
         if self.maximized is not None:
             self.minimize()
-        else:
-            self.maximize(self.detail, container=False)
+            return
+        if self.focused is not None and self.detail not in self.focused.ancestors_with_self:
+            self._focus_before_maximize = self.focused
+        self.detail.scroll.focus()
+        self.maximize(self.detail, container=False)
+
+    def minimize(self) -> None:
+        """Restore the panes (m or Esc), focus back where it was before m."""
+        widget, self._focus_before_maximize = self._focus_before_maximize, None
+        super().minimize()
+        if widget is not None and widget.is_attached:
+            widget.focus()
 
     def on_resize(self, event: events.Resize) -> None:
         """Below the minimum size the panes hide, and Textual drops focus; give it back after, so a

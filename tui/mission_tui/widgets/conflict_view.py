@@ -29,6 +29,7 @@ from .detail_render import field, heading, quote, title, unverified_line
 _LETTERS = string.ascii_lowercase
 _LISTED = 52  # claims compared line by line (two letters' worth); the rest are counted
 _AXIS_BARS = 12
+_PHRASE_ROOM = 24  # cells of a claim's phrase its comparison line keeps, where the outlet can give way
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)$")
 
 
@@ -40,9 +41,9 @@ def claim_letter(position: int) -> str:
     )
 
 
-def source_and_place(index: StoryIndex, claim_id: str, room: int | None = None) -> str:
+def source_and_place(index: StoryIndex, claim_id: str, room: int | None = None, *, cut: bool = True) -> str:
     """'News digest (unattributed) · Summary': the claim's outlet and where in it the quote stands,
-    the outlet shortened first (a trailing parenthetical, then its end) when `room` is short."""
+    the outlet shortened first (a trailing parenthetical, then, if `cut`, its end) when `room` is short."""
     claim = index.claims[claim_id]
     source = index.sources.get(claim.source)
     outlet = clean_line(source.outlet) if source else claim.source
@@ -51,25 +52,35 @@ def source_and_place(index: StoryIndex, claim_id: str, room: int | None = None) 
     if room is not None and cell_len(outlet + tail) > room:
         outlet = _PARENTHETICAL.sub("", outlet) or outlet
         budget = room - cell_len(tail)
-        if cell_len(outlet) > budget:
+        if cut and cell_len(outlet) > budget:
             outlet = outlet[: max(1, budget - 1)].rstrip() + "…" if budget > 4 else ""
     return f"{outlet}{tail}" if outlet else place or ""
 
 
 def _claim_line(index: StoryIndex, claim_id: str, letter: str, side_label: str, width: int) -> Content:
+    """' b News digest · Key Points of Transition  “will officially conclude by…”': the phrase keeps
+    up to _PHRASE_ROOM cells where it can, the outlet's parenthetical giving way first (never the rest
+    of its name), then the phrase cut at its end (marked …) or left to the quotes below."""
     claim = index.claims[claim_id]
     lead = f" {letter} "
-    room = width - len(lead)
-    where = source_and_place(index, claim_id, room)
-    parts: list[Content | tuple[str, str] | str] = [(lead, "bold"), where]
-    used = cell_len(lead + where)
     own = _own_value(index, claim_id, side_label)
-    if own and used + len(own) + 2 <= width:
-        parts.append(("  " + own, "bold"))
-        used += len(own) + 2
-    phrase = f"  “{clean_line(claim.phrase)}”"
-    if used + cell_len(phrase) <= width:
-        parts.append((phrase, "italic $text-muted"))
+    own_part = f"  {own}" if own else ""
+    phrase = clean_line(claim.phrase)
+    room = width - len(lead)
+    full = source_and_place(index, claim_id, room)
+    where, shown = full, ""
+    wanted = min(cell_len(phrase), _PHRASE_ROOM) + 4  # two spaces and the quote marks
+    for candidate in (full, source_and_place(index, claim_id, room - cell_len(own_part) - wanted, cut=False)):
+        spare = room - cell_len(candidate + own_part) - 4
+        if spare >= cell_len(phrase) or spare >= _PHRASE_ROOM:  # whole, or most of a long one
+            where = candidate
+            shown = phrase if spare >= cell_len(phrase) else phrase[: spare - 1].rstrip() + "…"
+            break
+    parts: list[Content | tuple[str, str] | str] = [(lead, "bold"), where]
+    if own_part and cell_len(lead + where + own_part) <= width:
+        parts.append((own_part, "bold"))
+    if shown:
+        parts.append((f"  “{shown}”", "italic $text-muted"))
     if claim_id in index.unverified:
         parts.insert(1, ("⚠ ", "bold $text-error"))
     return Content.assemble(*parts)
