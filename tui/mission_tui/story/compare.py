@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .claim_values import claim_range, normalize_text, partition
+from .claim_values import claim_range, date_range, normalize_text, partition
 from .dates import parse_date
 from .models import Bound, Claim, DateValue, QuantityValue, TextValue
 from .sanitize import clean_line
@@ -24,6 +24,8 @@ from .words import quantity_words, short_date
 _TEXT_LABEL = 32  # characters of a text value shown in a one-line comparison
 _CONTEXT_WORDS = 8  # words of a quote kept around its value when a conflict is named from the quote
 _MIN_CONTEXT_WORDS = 3
+_NO_YEAR = "XXXX-"
+_SHARED_YEAR = "2000"  # a leap year: 29 February is a day in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +68,24 @@ def _strict_width(claim: Claim) -> float:
     return math.inf if found is None else found[1] - found[0]
 
 
+def without_year(claim: Claim) -> bool:
+    """A date claim whose year the source does not give (EDTF `XXXX-09-15`)."""
+    return isinstance(claim.value, DateValue) and _NO_YEAR in claim.value.date
+
+
+def _side_range(claim: Claim, shared_year: bool) -> tuple[float, float] | None:
+    """The claim's range; with `shared_year`, a date without its year read in one common year, as
+    the conflict that pairs them is ("read in the same year, they cannot all hold"): every year
+    would put each date everywhere, and 'through August' and 'until September 15' on one side."""
+    if shared_year and isinstance(claim.value, DateValue):
+        return date_range(claim.value.date.replace(_NO_YEAR, _SHARED_YEAR + "-"), claim.bound)
+    return claim_range(claim)
+
+
 def _range_sides(claims: list[Claim]) -> list[list[Claim]]:
     """Dates or quantities of one unit: fewest sides whose members all share a point, earliest first."""
-    ranged = [(claim_range(claim) or (math.inf, math.inf), claim) for claim in claims]
+    shared_year = all(without_year(claim) for claim in claims)
+    ranged = [(_side_range(claim, shared_year) or (math.inf, math.inf), claim) for claim in claims]
     ranged.sort(key=lambda item: (item[0][1], item[0][0], item[1].id))
     sides: list[list[Claim]] = []
     point = -math.inf
@@ -79,7 +96,7 @@ def _range_sides(claims: list[Claim]) -> list[list[Claim]]:
             sides.append([claim])
             point = high
     for side in sides:
-        side.sort(key=lambda claim: ((claim_range(claim) or (math.inf,))[0], claim.id))
+        side.sort(key=lambda claim: ((_side_range(claim, shared_year) or (math.inf,))[0], claim.id))
     return sides
 
 

@@ -18,7 +18,7 @@ from rich.cells import cell_len
 from textual.content import Content
 
 from ..story.claim_values import apply_bound, claim_range, quantity_range
-from ..story.compare import value_label
+from ..story.compare import value_label, without_year
 from ..story.dates import parse_date
 from ..story.index import StoryIndex
 from ..story.models import DateValue, QuantityValue
@@ -138,6 +138,8 @@ def axis_lines(index: StoryIndex, order: list[tuple[str, str, int]], width: int)
     bars = [bar for letter, cid, side in order[:_AXIS_BARS] if (bar := _bar(index, cid, letter, side))]
     if len(bars) < 2:
         return []
+    if any(without_year(index.claims[cid]) for _, cid, _ in order):  # nowhere honest to draw it
+        return [Content.styled("   (no date axis: a source does not give the year)", "$text-muted")]
     dates = isinstance(index.claims[order[0][1]].value, DateValue)
     if not all(isinstance(index.claims[cid].value, DateValue) == dates for _, cid, _ in order[: len(bars)]):
         return []  # a conflict of mixed kinds: no single axis

@@ -19,7 +19,7 @@ from ..story.index import StoryIndex
 from ..story.sanitize import clean_line, clean_text
 from .detail_render import heading, paragraph, side_sources
 
-_LEDE_CHARS = 320  # a first paragraph longer than this is split after its first sentences
+_LEDE_CHARS = 200  # a first paragraph longer than this is split after its first sentences (at least one)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)”’\"][.!?])\s+(?=[A-Z“\"])")
 _LISTED = 20  # open conflicts listed here; the Conflicts pane lists every one
 
@@ -47,13 +47,9 @@ def notices_block(index: StoryIndex) -> list[Content]:
     """What the reader must know before trusting the rest (set on the index by the explorer)."""
     lines: list[Content] = []
     if index.draft:
-        lines.append(
-            _notice(
-                "Unreviewed draft",
-                f"{index.draft}. Its claims, groups and events were extracted by rules and nobody has "
-                "checked them; each item's 'Inferred' line says how.",
-            )
-        )
+        origin = re.sub(r"(?i)^unreviewed draft\s*", "", index.draft) or "a draft"
+        words = f"{origin}, extracted by rules and checked by no one (see 'Inferred')."
+        lines.append(_notice("Unreviewed draft", words))
     for warning in index.file_warnings[:3]:
         lines.append(_notice("Read from outside the story's folder", warning))
     if len(index.file_warnings) > 3:
@@ -104,8 +100,10 @@ def overview_body(index: StoryIndex, width: int) -> Content:
     story = index.story.story
     lede, rest = split_lede(story.summary)
     blocks: list[Content] = notices_block(index)
+    title = clean_line(story.title)
+    if not lede.startswith(title.rstrip(".…")):  # a draft's title is its summary's opening: said once
+        blocks.append(Content.styled(title, "bold $accent"))
     blocks += [
-        Content.styled(clean_line(story.title), "bold $accent"),
         Content.styled(f"As of {index.as_of_words()} · today is {day_words(index.today)}", "$text-muted"),
         paragraph(lede),
         Content(""),

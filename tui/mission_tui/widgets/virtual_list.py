@@ -36,6 +36,7 @@ SearchText = Callable[[str], str]
 HighlightHook = Callable[["VirtualList", "str | None"], None]
 
 _CACHE_ROWS = 4096
+_REVERSE = RichStyle(reverse=True)
 _CACHE_STRIPS = 512  # rendered rows: a few screens' worth in each state (plain, marked, cursor)
 
 
@@ -45,6 +46,18 @@ def _in_colour(strip: Strip, line_style: RichStyle) -> Strip:
     return Strip(
         [
             Segment(text, colours if seg_style is None else seg_style + colours, control)
+            for text, seg_style, control in strip
+        ],
+        strip.cell_length,
+    )
+
+
+def _reversed_in_terminal_colours(strip: Strip) -> Strip:
+    """NO_COLOR's cursor: the row in reverse video in the terminal's own colours (Textual's greys,
+    reversed, measured 3.4:1), its bold and italics kept."""
+    return Strip(
+        [
+            Segment(text, (seg_style.without_color if seg_style else RichStyle()) + _REVERSE, control)
             for text, seg_style, control in strip
         ],
         strip.cell_length,
@@ -524,4 +537,6 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
             if cursor and line_style.color is not None:
                 body = _in_colour(body, line_style)
             strips.append(Strip.join([lead, body]).crop_extend(0, width, line_style))
+        if cursor and self.app.no_color:
+            strips = [_reversed_in_terminal_colours(strip) for strip in strips]
         return strips
