@@ -43,7 +43,7 @@ ROOT = HERE.parent
 CACHE = HERE / ".cache"
 TICK = os.sysconf("SC_CLK_TCK")
 TODAY = "2026-11-24"
-FIRST_FRAME = "step 0 of 5"
+FIRST_FRAME = ("step 0 of ", "Step 1 of ")  # the overview (issue 9), or the first event before it
 SWITCH_KEYS = ("1", "2", "3", "4")
 STORM_KEYS = (
     "1", "2", "3", "4", "5", "\t", "\x1b[Z", "j", "k", "\x1b[A", "\x1b[B", "\x1b[C", "\x1b[D", "n", "p", " ",
@@ -105,7 +105,7 @@ def explorer(story: Path | None = None) -> pty.PtyApp:
     argv += [str(story)] if story else []
     app = pty.spawn([*argv, "--today", TODAY], env=pty.bench_env(), cwd=str(ROOT))
     try:
-        pty.wait_for_text(app, [FIRST_FRAME], 60, absent=("Loading",))
+        pty.wait_for_text(app, FIRST_FRAME, 60, absent=("Loading",))
     except pty.PtyError:
         pty.quit_and_reap(app, pty.CTRL_Q, timeout=3)
         raise
