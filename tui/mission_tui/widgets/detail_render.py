@@ -12,7 +12,7 @@ from ..story.models import Claim
 from ..story.sanitize import clean_line, clean_text
 
 _LABEL_STYLE = "bold $text-muted"
-_LISTED_SOURCES = 50  # an event's sources listed with their quotes; the related list holds all (200: 16 ms a wrap)
+_LISTED_SOURCES = 50  # an event's sources listed with their quotes, the related list all (200: 16 ms a wrap)
 
 
 def title(text: str) -> Content:

@@ -410,6 +410,9 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Highlighted(self, key))
 
     def _keep_cursor_in_view(self) -> None:
+        """A cursor leaving the view scrolls it by half a page (at least as far as the row needs): the
+        reader sees what comes next, and stepping repaints the whole list once per half page, not on
+        every step (each scrolled line is every row repainted: ~1 KB at 80x24)."""
         height = self._viewport_height()
         if height <= 0 or not self._visible:
             return
@@ -418,10 +421,13 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         end = start + self._row_lines.height(self.cursor)
         if self.cursor and not self._is_selectable(self.cursor - 1):
             start = self._row_lines.start(self.cursor - 1)  # keep the heading above the row in view
+        half = max(1, height * 2 // 3)
         if start < top:
-            self.scroll_to(y=start, animate=False, immediate=True)
+            target = max(min(start, top - half), end - height, 0)
+            self.scroll_to(y=target, animate=False, immediate=True)
         elif end > top + height:
-            self.scroll_to(y=min(start, end - height), animate=False, immediate=True)
+            target = min(start, max(end - height, top + half))
+            self.scroll_to(y=target, animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
         self._move(self.cursor + 1, 1)
