@@ -130,7 +130,7 @@ async def test_big_story_indexes_in_a_worker(synthetic_story, today, monkeypatch
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.index is not None and not screen.timeline.loading
-        assert screen.timeline.border_title == "Timeline 5 · step 0 of 5"
+        assert screen.timeline.border_title == "Timeline · step 0 of 5"
         assert screen.timeline.list.highlighted_key == OVERVIEW_KEY
         assert TODAY_KEY in screen.index.timeline_rows
 

@@ -104,7 +104,7 @@ def test_explorer_in_tmux(tmp_path):
         tmux.start(f"sh -c {shlex.quote(command)}")
         timings["first frame"] = tmux.wait_for("step 0 of 5", START_TIMEOUT)
         screen = tmux.screen()
-        assert TITLE in screen and "Timeline 5" in screen and "Conflicts 1" in screen
+        assert TITLE in screen and "Timeline · step 0 of 5" in screen and "Conflicts 1" in screen
 
         tmux.literal("n")
         timings["n"] = tmux.wait_for("step 1 of 5")

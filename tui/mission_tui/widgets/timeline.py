@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..textual_compat.borders import set_border_title
 from .pane import Pane
 from .rows import row_height, selectable
 
@@ -26,3 +27,11 @@ class TimelinePane(Pane):
     @step_text.setter
     def step_text(self, words: str) -> None:
         self.suffix = words
+
+    def update_title(self) -> None:
+        """'Timeline · step 7 of 1000': the step says how many events there are, so the count is
+        left out (with it, 'step 7 of 1…' was cut at 80x24); filtered, 'Timeline 2/5 · …' as any pane."""
+        if self.suffix and not self.list.filter_text.strip():
+            set_border_title(self, f"{self.TITLE} · {self.suffix}")
+        else:
+            super().update_title()
