@@ -117,12 +117,12 @@ def test_explorer_in_tmux(tmp_path):
         timings["4"] = tmux.wait_for("Detail · Conflict")
         screen = tmux.screen()
         assert "When does the current mission" in screen
-        assert "The claims (4, stacked)" in screen  # 80 columns: the claims are stacked
+        assert "Sep 2025" in screen and "vs Dec 2026" in screen  # the comparison, by value
 
         tmux.literal("3")
-        timings["3"] = tmux.wait_for("Kind: digest")  # step 2's source, followed in pane 3
+        timings["3"] = tmux.wait_for("Headline: Pentagon to slash")  # step 1's source, followed
         tmux.literal("j")
-        timings["j"] = tmux.wait_for("Headline: Pentagon to slash")  # The Washington Times
+        timings["j"] = tmux.wait_for("Headline: US military’s mission")  # The Hill
 
         tmux.literal("?")
         timings["?"] = tmux.wait_for("Esc, q or ? closes")
