@@ -221,3 +221,20 @@ async def test_the_explorer_checks_quotes_itself_after_opening(
         assert screen.index is not None and set(screen.index.unverified) == {model.claims[0].id}
         assert "1 quote is not found in their sources" in screen.detail.body.content.plain
     assert unchecked == LoadedStory(model=story, path=bundled_story.path)  # the story was not touched
+
+
+@pytest.mark.parametrize(
+    ("when", "lines"),
+    [
+        ("XXXX-08-21/XXXX-08-31", ("21–31 Aug", "????")),  # within a month: the year once, below
+        ("2025-07/2025-08", ("Jul–Aug", "2025")),
+        ("2025-09/2026-12", ("Sep 2025–", "Dec 2026")),  # across years: the start over the end
+        ("2024-09-27", ("27 Sep", "2024")),
+        ("../2026-12", ("→ Dec", "2026")),  # an open start, as the docstring of date_lines says
+    ],
+)
+def test_the_date_column_keeps_an_interval_within_a_year_narrow(when, lines):
+    """'21 Aug ????–' was wider than the date column: its row's title stood out of line."""
+    from mission_tui.widgets.rows import date_lines
+
+    assert date_lines(when) == lines

@@ -49,12 +49,27 @@ def date_lines(when: str | None) -> tuple[str, str]:
         return "", ""
     left, slash, right = when.partition("/")
     if slash and left not in ("", "..") and right not in ("", ".."):
-        return short_date(left) + "–", short_date(right)
+        return _interval_lines(short_date(left), short_date(right))
     words = short_date(when)
     if words.endswith(" →"):  # open end: from a date on
         return words.removesuffix(" →"), "onward"
     head, _, year = words.rpartition(" ")
     return (head, year) if head else (year, "")
+
+
+def _interval_lines(start: str, end: str) -> tuple[str, str]:
+    """An interval in the date column: within one year, its year once below ('21–31 Aug' over
+    '????', 'Jul–Aug' over '2025'), so the column keeps its width and the titles stay aligned;
+    across years, the start over the end ('Sep 2025–' over 'Dec 2026')."""
+    start_head, _, start_year = start.rpartition(" ")
+    end_head, _, end_year = end.rpartition(" ")
+    if start_head and end_head and start_year == end_year:
+        start_day, _, start_month = start_head.rpartition(" ")
+        end_day, _, end_month = end_head.rpartition(" ")
+        if start_day and end_day and start_month == end_month:
+            return f"{start_day}–{end_day} {end_month}", end_year
+        return f"{start_head}–{end_head}", end_year
+    return start + "–", end
 
 
 def two_lines(title: str, width: int) -> tuple[str, str]:
