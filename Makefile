@@ -25,7 +25,7 @@ run: $(STAMP_RUN)
 # The Pilot tests once more on stock Textual (every textual_compat patch off): the app must behave
 # the same without them. Not the snapshots: they are SVG exports of the compositor's strips, which
 # no patch changes (they pass byte for byte in stock mode), so a second run would prove nothing.
-PILOT_TESTS = tests/test_app_keys.py tests/test_app_layout.py tests/test_app_linking.py \
+PILOT_TESTS = tests/test_app_keys.py tests/test_app_layout.py tests/test_app_linking.py tests/test_app_navigation.py \
 	tests/test_app_repaint.py tests/test_virtual_list.py tests/test_compat.py tests/test_robustness.py
 
 test: lint

@@ -52,7 +52,7 @@ class PtySession:
     """A program in an 80x24 pseudo-terminal under pexpect: every byte it writes is kept (`raw`) and
     fed to a pyte screen to wait on. By default the installed `mission-tui` with `args`."""
 
-    def __init__(self, *args: str, program: str | None = None) -> None:
+    def __init__(self, *args: str, program: str | None = None, env: dict[str, str] | None = None) -> None:
         import pexpect
         import pyte
 
@@ -61,7 +61,11 @@ class PtySession:
         self.stream = pyte.ByteStream(self.screen)
         self.eof = False
         self.child = pexpect.spawn(
-            program or script(), list(args), env=child_env(), dimensions=(HEIGHT, WIDTH), timeout=10
+            program or script(),
+            list(args),
+            env=child_env(**(env or {})),
+            dimensions=(HEIGHT, WIDTH),
+            timeout=10,
         )
         self.child.delaybeforesend = None
 
@@ -97,6 +101,19 @@ class PtySession:
 
     def send(self, keys: str | bytes) -> None:
         self.child.send(keys)
+
+    def settle(self, quiet: float = 0.4, timeout: float = 10.0) -> None:
+        """Read until the program has written nothing for `quiet` seconds (at most `timeout`)."""
+        deadline = time.monotonic() + timeout
+        last = time.monotonic()
+        while time.monotonic() < deadline:
+            before = len(self.raw)
+            if not self.pump(0.05):
+                return
+            if len(self.raw) != before:
+                last = time.monotonic()
+            elif time.monotonic() - last >= quiet:
+                return
 
     def wait_exit(self, timeout: float = 10.0) -> tuple[float, int | None, int | None]:
         """Read to EOF and reap: (seconds taken, exit status, killing signal); fail past `timeout`."""

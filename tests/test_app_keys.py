@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mission_tui.screens.help import HelpScreen
-from mission_tui.story.index import TODAY_KEY
+from mission_tui.story.index import OVERVIEW_KEY, TODAY_KEY
 from mission_tui.widgets.virtual_list import VirtualList
 from piloting import palette_offers, wait_for
 
@@ -32,7 +32,9 @@ async def test_number_keys_focus_panes(make):
         assert "When does the plan end?" in detail_text(app)
         await pilot.press("1")
         assert app.focused is screen.timeline.list
-        await pilot.press("5")
+        await pilot.press("5")  # the overview links to nothing: 5 goes to the detail text
+        assert app.focused is screen.detail.scroll
+        await pilot.press("1", "j", "5")  # an event: its related items
         assert app.focused is screen.detail.related
 
 
@@ -57,6 +59,9 @@ async def test_list_keys_move_and_update_detail(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         tl = app.main_screen.timeline.list
+        assert tl.highlighted_key == OVERVIEW_KEY  # the explorer opens on the overview, step 0
+        assert "Where the sources disagree" in detail_text(app)
+        await pilot.press("j")  # over the year heading: headings are never selected
         assert tl.highlighted_key == "announce"
         assert "Plan announced" in detail_text(app)
         await pilot.press("j")
@@ -69,13 +74,13 @@ async def test_list_keys_move_and_update_detail(make):
         assert tl.highlighted_key == "undated-meeting"
         assert "date not given" in detail_text(app)
         await pilot.press("g")
-        assert tl.highlighted_key == "announce"
+        assert tl.highlighted_key == OVERVIEW_KEY
         await pilot.press("pagedown")
-        assert tl.highlighted_key == "undated-meeting"
+        assert tl.highlighted_key not in (OVERVIEW_KEY, None)
         await pilot.press("pageup")
-        assert tl.highlighted_key == "announce"
+        assert tl.highlighted_key == OVERVIEW_KEY
         await pilot.press("end", "home")
-        assert tl.highlighted_key == "announce"
+        assert tl.highlighted_key == OVERVIEW_KEY
 
 
 async def test_step_through_keys_and_progress(make):
@@ -83,34 +88,37 @@ async def test_step_through_keys_and_progress(make):
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         tl = screen.timeline.list
-        assert screen.progress_text == "Step 1 of 5"
+        assert screen.progress_text == "step 0 of 5"
         await pilot.press("n")
-        assert tl.highlighted_key == "review" and screen.progress_text == "Step 2 of 5"
+        assert tl.highlighted_key == "announce" and screen.progress_text == "step 1 of 5"
         await pilot.press("right")
-        assert tl.highlighted_key == "drawdown" and screen.progress_text == "Step 3 of 5"
-        await pilot.press("space")  # skips the today marker row: steps are events
-        assert tl.highlighted_key == "handover" and screen.progress_text == "Step 4 of 5"
+        assert tl.highlighted_key == "review" and screen.progress_text == "step 2 of 5"
+        await pilot.press("space", "n")  # skips the today marker and the headings: steps are events
+        assert tl.highlighted_key == "handover" and screen.progress_text == "step 4 of 5"
         await pilot.press("p")
         assert tl.highlighted_key == "drawdown"
-        await pilot.press("left", "left", "left")
-        assert tl.highlighted_key == "announce" and screen.progress_text == "Step 1 of 5"
+        await pilot.press("left", "left")
+        assert tl.highlighted_key == "announce" and screen.progress_text == "step 1 of 5"
+        await pilot.press("p")  # from the first event back to the overview, step 0
+        assert tl.highlighted_key == OVERVIEW_KEY and screen.progress_text == "step 0 of 5"
+        assert "Where the sources disagree" in detail_text(app)
         # from another pane, stepping moves the timeline and focuses it
         await pilot.press("3", "n")
-        assert app.focused is tl and tl.highlighted_key == "review"
-        assert "Review published" in detail_text(app)
+        assert app.focused is tl and tl.highlighted_key == "announce"
+        assert "Plan announced" in detail_text(app)
 
 
 async def test_progress_follows_the_timeline_cursor_while_filtering(make):
-    # Typing a filter moves the timeline's cursor when its item is filtered out; "Step n of m" follows.
+    # Typing a filter moves the timeline's cursor when its item is filtered out; the step follows.
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         tl = screen.timeline.list
-        await pilot.press("j")
-        assert tl.highlighted_key == "review" and screen.progress_text == "Step 2 of 5"
+        await pilot.press("n", "n")
+        assert tl.highlighted_key == "review" and screen.progress_text == "step 2 of 5"
         await pilot.press("slash", *"hand")
         assert tl.highlighted_key == "handover"
-        assert screen.progress_text == "Step 4 of 5"
+        assert screen.progress_text == "step 4 of 5 · filtered"
 
 
 async def test_step_from_today_marker(make):
@@ -118,7 +126,7 @@ async def test_step_from_today_marker(make):
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
         tl = screen.timeline.list
-        await pilot.press("j", "j", "j")
+        await pilot.press("j", "j", "j", "j")
         assert tl.highlighted_key == TODAY_KEY
         assert "today" in screen.progress_text.lower()
         assert "Today: 24 November 2026" in detail_text(app)
@@ -133,17 +141,17 @@ async def test_filter_with_slash_enter_and_escape(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         pane = app.main_screen.timeline
-        assert pane.border_title == "Timeline 5"
+        assert pane.border_title.startswith("Timeline · step ")
         await pilot.press("slash")
         assert app.focused is pane.filter_input
         await pilot.press(*"review")
-        assert pane.border_title == "Timeline 1/5"
+        assert pane.border_title.startswith("Timeline 1/5 · ")
         assert pane.list.highlighted_key == "review"
         await pilot.press("enter")
         assert app.focused is pane.list
-        assert pane.border_title == "Timeline 1/5"  # Enter keeps the filter
+        assert pane.border_title.startswith("Timeline 1/5 · ")  # Enter keeps the filter
         await pilot.press("escape")
-        assert pane.border_title == "Timeline 5"
+        assert pane.border_title.startswith("Timeline · step ")
         assert pane.filter_input.display is False
         # Escape inside the input clears too; a filter on another pane counts its own items
         await pilot.press("3", "slash", *"wire")
@@ -167,10 +175,14 @@ async def test_help_screen_lists_live_bindings(make):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.query_one("#help-text").content.plain
-        for words in ("Next", "Prev", "Filter", "Timeline", "Quit", "Theme", "Command palette", "Next pane"):
+        for words in ("Next step", "Previous step", "Filter", "Timeline", "Quit", "curated themes",
+                      "Command palette", "Next pane", "Keep the filter", "Jump to the related item",
+                      "Maximize the detail", "Read the detail text",
+                      "Back to where the last jump began"):  # fmt: skip
             assert words in text, words
-        for section in ("Anywhere", "In a pane", "In a list", "Detail view"):
+        for section in ("Anywhere", "In a pane", "While filtering", "Related items", "Detail text"):
             assert section in text
+        assert "Delete character" not in text  # the filter's Input keys are not listed one by one
         await pilot.press("escape")
         assert app.screen is app.main_screen
 
@@ -232,14 +244,15 @@ async def test_palette_jumps_to_a_conflict_and_a_claim(make):
         await wait_for(pilot, lambda: palette_offers(app, "in September 2025"), "the palette's results")
         await pilot.press("enter")
         await pilot.pause()
-        assert "Claim: in September 2025" in detail_text(app)
+        assert "“in September 2025” — Beta Wire" in detail_text(app)
+        assert app.focused is app.main_screen.detail.scroll  # a claim has no pane: its text is read
 
 
 async def test_enter_opens_detail_and_related_enter_jumps(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
-        await pilot.press("j", "enter")  # review
+        await pilot.press("j", "j", "enter")  # review
         related = screen.detail.related
         assert app.focused is related
         assert isinstance(related, VirtualList)

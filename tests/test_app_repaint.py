@@ -28,7 +28,7 @@ async def test_a_step_is_one_frame_without_layout(make, generated_story):
     app = make(generated_story)
     async with app.run_test(size=SIZE) as pilot:
         screen = app.main_screen
-        await pilot.press("j")  # the first step may size the detail text once
+        await pilot.press("j", "j")  # from the overview to step 1, then 2: the first may size the text
         await pilot.pause(0.1)
         layouts: list[object] = []
         frames: list[object] = []
@@ -149,7 +149,7 @@ def changed_cells(before: Cells, after: Cells) -> set[tuple[int, int]]:
 async def test_a_step_repaints_every_changed_cell_and_only_changed_detail_rows(make, generated_story):
     app = make(generated_story)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(2):
+        for _ in range(3):  # from the overview (step 0) to step 3: the text is sized by then
             await pilot.press("j")
         await pilot.pause(0.1)
         text = app.main_screen.detail.body

@@ -497,3 +497,34 @@ def test_large_groups_list_the_gaps_between_clusters_first() -> None:
     first, second = group.pairs[:2]
     assert (first.first[0], first.second[0]) == ("a", "b")  # the a|b gap, then the b|c gap
     assert (second.first[0], second.second[0]) == ("b", "c")
+
+
+# ------------------------------------------------------------------ sides, as a reader compares them
+
+
+def test_sides_group_agreeing_claims_earliest_first() -> None:
+    from mission_tui.story.compare import conflict_sides, values_line
+
+    model = story(
+        claim_toml("late", date_value("2026-12"), "a"),
+        claim_toml("early", date_value("2025-09"), "b"),
+        claim_toml("also-late", date_value("2026"), "c"),
+    )
+    sides = conflict_sides(model.claims)
+    assert values_line(sides) == "Sep 2025 vs Dec 2026"
+    assert [side.claims for side in sides[0]] == [("early",), ("also-late", "late")]
+
+
+def test_dates_without_a_year_are_sided_as_in_one_year() -> None:
+    """'Through August' and 'until September 15', years not given: every year would put both on one
+    side (one value shown for a conflict); read in one year, as the conflict pairing them is, two."""
+    from mission_tui.story.compare import conflict_sides, values_line
+
+    model = story(
+        claim_toml("aug", date_value("XXXX-08"), "a"),
+        claim_toml("sep", date_value("XXXX-09-15"), "b"),
+        claim_toml("also-aug", date_value("XXXX-08-21/XXXX-08-31"), "c"),
+    )
+    sides = conflict_sides(model.claims)
+    assert [side.claims for side in sides[0]] == [("aug", "also-aug"), ("sep",)]
+    assert " vs " in values_line(sides) and "15 Sep" in values_line(sides)

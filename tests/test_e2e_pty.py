@@ -102,27 +102,27 @@ def test_explorer_in_tmux(tmp_path):
     timings: dict[str, float] = {}
     try:
         tmux.start(f"sh -c {shlex.quote(command)}")
-        timings["first frame"] = tmux.wait_for("Step 1 of 5", START_TIMEOUT)
+        timings["first frame"] = tmux.wait_for("step 0 of 5", START_TIMEOUT)
         screen = tmux.screen()
-        assert TITLE in screen and "Timeline 5" in screen and "Conflicts 1" in screen
+        assert TITLE in screen and "Timeline · step 0 of 5" in screen and "Conflicts 1" in screen
 
         tmux.literal("n")
-        timings["n"] = tmux.wait_for("Step 2 of 5")
+        timings["n"] = tmux.wait_for("step 1 of 5")
         tmux.hex(*RIGHT)
-        timings["→"] = tmux.wait_for("Step 3 of 5")
+        timings["→"] = tmux.wait_for("step 2 of 5")
         tmux.hex(*LEFT)
-        timings["←"] = tmux.wait_for("Step 2 of 5")
+        timings["←"] = tmux.wait_for("step 1 of 5")
 
         tmux.literal("4")
         timings["4"] = tmux.wait_for("Detail · Conflict")
         screen = tmux.screen()
         assert "When does the current mission" in screen
-        assert "The claims (4, stacked)" in screen  # 80 columns: the claims are stacked
+        assert "Sep 2025" in screen and "vs Dec 2026" in screen  # the comparison, by value
 
         tmux.literal("3")
-        timings["3"] = tmux.wait_for("Kind: digest")  # step 2's source, followed in pane 3
+        timings["3"] = tmux.wait_for("Headline: Pentagon to slash")  # step 1's source, followed
         tmux.literal("j")
-        timings["j"] = tmux.wait_for("Headline: Pentagon to slash")  # The Washington Times
+        timings["j"] = tmux.wait_for("Headline: US military’s mission")  # The Hill
 
         tmux.literal("?")
         timings["?"] = tmux.wait_for("Esc, q or ? closes")
@@ -152,8 +152,8 @@ def test_leaner_output_leaves_tmux_the_same_screen_as_textuals() -> None:
         try:
             env = ["env", "TERM=xterm-256color", f"MISSION_TUI_COMPAT_OFF={off}"]
             tmux.start(shlex.join([*env, script(), "--today", TODAY]))
-            tmux.wait_for("Step 1 of 5", START_TIMEOUT)
-            for key, shown in (("n", "Step 2 of 5"), ("j", "Step 3 of 5"), ("4", "Detail · Conflict"),
+            tmux.wait_for("step 0 of 5", START_TIMEOUT)
+            for key, shown in (("n", "step 1 of 5"), ("j", "step 2 of 5"), ("4", "Detail · Conflict"),
                                ("3", "Detail · Source"), ("j", "Headline: Pentagon")):  # fmt: skip
                 tmux.literal(key)
                 tmux.wait_for(shown)
@@ -194,13 +194,13 @@ def test_injected_escapes_never_reach_the_terminal(tmp_path):
     path = hostile_story(tmp_path)
     pty = PtySession(str(path), "--today", TODAY)
     try:
-        first = pty.wait_for("Step 1 of 5", START_TIMEOUT)
+        first = pty.wait_for("step 0 of 5", START_TIMEOUT)
         assert "]0;PWNED" in pty.text()  # the payload's printable rest is shown as text ...
         assert "PWNED" not in pty.screen.title  # ... and pyte saw no title change
         pty.send("n")
-        pty.wait_for("Step 2 of 5")
+        pty.wait_for("step 1 of 5")
         pty.send("p")
-        pty.wait_for("Step 1 of 5")
+        pty.wait_for("step 0 of 5")
         pty.send("q")
         _, status, _ = pty.wait_exit(KEY_TIMEOUT)
     finally:

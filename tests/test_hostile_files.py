@@ -259,23 +259,17 @@ def test_the_bundled_story_reads_its_seed_without_a_warning(capsys: Cap) -> None
 
 
 async def test_the_explorer_shows_the_warning(tmp_path: Path) -> None:
+    """On the overview, the first thing the explorer shows, above the story itself."""
     from mission_tui.app import make_app
 
     outside = _document(tmp_path / "elsewhere")
     path = story(tmp_path / "stories", source("a", str(outside)), claim("c", "a"))
     app = make_app(load_story(path))
-    shown: list[tuple[str, str]] = []
-    original = app.notify
-
-    def spy(message: str, **kwargs: object) -> None:
-        shown.append((message, str(kwargs.get("title", ""))))
-        original(message, **kwargs)  # type: ignore[arg-type]
-
-    app.notify = spy  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-    titled = [message for message, title in shown if title == "Files outside the story's folder"]
-    assert len(titled) == 1 and str(outside) in titled[0]
+        shown = app.main_screen.detail.body.content.plain
+    first = shown.splitlines()[0]
+    assert first.startswith("⚠ Read from outside the story's folder: ") and str(outside) in first
 
 
 # ------------------------------------------------------------------ what is printed
@@ -351,7 +345,7 @@ def test_the_explorer_with_a_fifo_document_draws_and_quits(tmp_path: Path, fifo:
         return True
 
     try:
-        wait_until(lambda: pump() and "Step 1 of 5" in shown(), 30, "the first frame", shown)
+        wait_until(lambda: pump() and "step 0 of 5" in shown(), 30, "the first frame", shown)
         child.send("q")
         wait_until(lambda: not pump(), 5, "the exit", shown)
         child.close()

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from mission_tui.story.date_words import Timing, date_words, precision_words, short_date, timing_of
-from mission_tui.story.index import TODAY_KEY, build_index
+from mission_tui.story.index import OVERVIEW_KEY, TODAY_KEY, build_index
 from mission_tui.story.models import EventStatus
 
 
@@ -23,10 +23,15 @@ def test_timeline_is_in_date_order_with_undated_last(index):
     assert index.step_count == 5
 
 
-def test_today_marker_row_sits_between_past_and_upcoming(index):
-    # today is 2026-11-24: drawdown (June 2026) is past, handover (2027) is upcoming
-    assert index.timeline_rows == ["announce", "review", "drawdown", TODAY_KEY, "handover", "undated-meeting"]
+def test_timeline_rows_open_on_the_overview_with_a_row_per_year(index):
+    # today is 2026-11-24: drawdown (June 2026) is past, handover (2027) is upcoming; the marker sits
+    # before the 2027 heading, since today is in 2026
+    assert index.timeline_rows == [
+        OVERVIEW_KEY, "@row:2024", "announce", "@row:2025", "review", "@row:2026", "drawdown", TODAY_KEY,
+        "@row:2027", "handover", "@row:no-date", "undated-meeting",
+    ]  # fmt: skip
     assert index.today_position == 3
+    assert index.headings["@row:2027"] == "2027" and index.headings["@row:no-date"] == "no date"
 
 
 def test_timing_depends_on_today(synthetic_story):
@@ -37,7 +42,9 @@ def test_timing_depends_on_today(synthetic_story):
     assert late.timing["drawdown"] is Timing.past
     assert during.timing["drawdown"] is Timing.now
     assert "undated-meeting" not in late.timing
-    assert early.timeline_rows.index(TODAY_KEY) == 2
+    # on 1 January 2026 the marker heads 2026: after the 2026 heading, before June's drawdown
+    at = early.timeline_rows.index(TODAY_KEY)
+    assert early.timeline_rows[at - 1 : at + 2] == ["@row:2026", TODAY_KEY, "drawdown"]
 
 
 def test_timing_of_ranges():
@@ -131,7 +138,8 @@ def test_palette_entries_cover_every_item(index, synthetic_story):
         + len(model.claims)
         + len(index.conflicts)
     )
-    assert len(entries) == expected
+    assert len(entries) == expected + 1  # and the overview, first
+    assert entries[0].id == OVERVIEW_KEY
     kinds = {entry.kind for entry in entries}
     assert kinds == {"event", "key_point", "source", "claim", "conflict"}
     assert any(e.label == "When does the plan end?" for e in entries)

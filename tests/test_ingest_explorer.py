@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Static
-
 from mission_tui.app import make_app
 from mission_tui.ingest.command import open_digest
 
@@ -18,8 +16,9 @@ async def test_the_header_and_a_notice_say_unreviewed_draft() -> None:
     assert loaded is not None
     app = make_app(loaded, today=date(2026, 11, 24), quote_problems=None)  # checked by the screen
     async with app.run_test(size=(80, 24)):
-        title = str(app.screen.query_one("#story-title", Static).content)
-        assert title.startswith("◆ UNREVIEWED DRAFT · The U.S. military is set to conclude")
-        notices = [n.message for n in app._notifications]
-        assert any("unreviewed draft ingested from 000_2478aec32e3f585e.txt" in m for m in notices)
+        header = app.main_screen.header.text
+        assert header.startswith("◆ UNREVIEWED DRAFT · The U.S. military is set to conclude")
+        overview = app.main_screen.detail.body.content.plain  # the first thing shown, above the story
+        first = overview.splitlines()[0]
+        assert first.startswith("⚠ Unreviewed draft: ") and "ingested from 000_2478aec32e3f585e.txt" in first
         assert app.main_screen.quote_problems == []  # every quote verified against the digest itself

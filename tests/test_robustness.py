@@ -72,8 +72,11 @@ CHARACTERS = {
     "backspace": "\x7f", "ctrl+c": "\x03", "ctrl+p": "\x10",
 }  # fmt: skip
 
-TITLE = re.compile(r"^(?P<name>\D+) (?:(?P<visible>\d+)/)?(?P<total>\d+)$")
-PROGRESS = re.compile(r"^(Step \d+ of \d+|Today · after step \d+ of \d+|\d+ steps?)$")
+TITLE = re.compile(
+    r"^(?P<name>[^\d·]+?)(?: (?:(?P<visible>\d+)/)?(?P<total>\d+))?"
+    r"(?: · (?:today · after )?step (?P<step>\d+) of (?P<of>\d+)(?: · filtered)?| · (?P<steps>\d+) steps?)?$"
+)  # 'Sources 3', 'Sources 1/3'; 'Timeline · step 2 of 5', 'Timeline 2/5 · step 1 of 5 · filtered'
+PROGRESS = re.compile(r"^(step \d+ of \d+( · filtered)?|today · after step \d+ of \d+|\d+ steps?)$")
 
 
 def seeds(*defaults: int) -> list[int]:
@@ -136,10 +139,13 @@ def totals(app: MissionApp) -> dict[str, int]:
     found: dict[str, int] = {}
     for kind, title in titles(app).items():
         match = TITLE.match(title)
-        assert match, f"pane {kind}: border title {title!r} carries no count"
+        total = match and (match["total"] or match["of"] or match["steps"])
+        assert match and total, f"pane {kind}: border title {title!r} carries no count"
         if match["visible"] is not None:
-            assert int(match["visible"]) <= int(match["total"]), title
-        found[kind] = int(match["total"])
+            assert int(match["visible"]) <= int(total), title
+        if match["step"] is not None:
+            assert int(match["step"]) <= int(match["of"]), title
+        found[kind] = int(total)
     return found
 
 

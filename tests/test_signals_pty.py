@@ -36,7 +36,7 @@ pytestmark = pytest.mark.slow  # each starts the explorer in a real terminal: 1-
 START_TIMEOUT = 30.0  # first frame; normally ~1 s
 KEY_TIMEOUT = 10.0
 EXIT_TIMEOUT = 5.0  # from the key or signal to the process being gone (normally ~0.3 s)
-FIRST_FRAME = "Step 1 of 5"
+FIRST_FRAME = "step 0 of 5"
 
 # (enable, disable) pairs: what Textual 8 writes when it starts and stops application mode.
 MODES = {
@@ -63,7 +63,7 @@ class Session(PtySession):
     def start(self) -> None:
         self.wait_for(FIRST_FRAME, START_TIMEOUT)
         self.send("n")  # a little navigation first, so the exit is from a used session
-        self.wait_for("Step 2 of 5", KEY_TIMEOUT)
+        self.wait_for("step 1 of 5", KEY_TIMEOUT)
 
 
 def assert_restored(raw: bytes) -> None:

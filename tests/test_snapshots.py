@@ -8,32 +8,38 @@ every changed SVG. The NO_COLOR test is not a snapshot: it checks the rendered c
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from mission_tui.ingest.command import open_digest
 from mission_tui.screenshots import CONFLICT, FILTER, HELP, PALETTE, SMALL, STEP, WIDE, scene_app
 
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2478aec32e3f585e.txt"
 SIZES = pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
 
 KEY_POINT = ("2", "g")  # the "Timeline" key point: its events, sources and the conflict are marked
-SOURCE = ("3", "j")  # 3 lands on The Washington Times (followed from step 1); j: The Hill
+SOURCE = ("3", "j", "j")  # 3 lands on the first source (the digest); j j: The Hill
+RELATED = ("n", "5")  # step 1, then its related items: the footer offers Enter to jump and Esc back
+MAXIMIZED = ("4", "m")  # the conflict's detail maximized
 
 
 @SIZES
 def test_main(snap_compare, size):
-    """The bundled story on start: step 1 selected, its links marked."""
+    """The one-minute screen: the bundled story on start, the overview (step 0): the title, the summary's
+    first sentence, the open conflict's clashing values; the timeline's disputed events marked ≠."""
     assert snap_compare(scene_app(), terminal_size=size)
 
 
 @SIZES
 def test_step_through(snap_compare, size):
-    """After n n n: step 4 of 5, the first event after the today marker."""
+    """After n n n: step 3 of 5 (the coalition's Syria operations), its links marked in the other panes."""
     assert snap_compare(scene_app(), press=STEP, terminal_size=size)
 
 
 @SIZES
 def test_conflict(snap_compare, size):
-    """Pane 4: the conflict's claims side by side at 120 wide, stacked at 80."""
+    """Pane 4: the conflict's comparison (one line per claim, by value), its date axis, the note."""
     assert snap_compare(scene_app(), press=CONFLICT, terminal_size=size)
 
 
@@ -59,6 +65,24 @@ def test_filter(snap_compare, size):
 def test_help(snap_compare, size):
     """The ? screen listing every key."""
     assert snap_compare(scene_app(), press=HELP, terminal_size=size)
+
+
+@SIZES
+def test_related(snap_compare, size):
+    """Step 1's related items focused below its detail text; the footer says Enter jumps, Esc goes back."""
+    assert snap_compare(scene_app(), press=RELATED, terminal_size=size)
+
+
+@SIZES
+def test_maximized(snap_compare, size):
+    """m: the detail view over the whole screen (the conflict's comparison and axis)."""
+    assert snap_compare(scene_app(), press=MAXIMIZED, terminal_size=size)
+
+
+@SIZES
+def test_draft(snap_compare, size):
+    """The seed digest opened as an ingested draft: the header and the overview say so first."""
+    assert snap_compare(scene_app(draft_of_the_seed()), terminal_size=size)
 
 
 @SIZES
@@ -88,6 +112,12 @@ def test_ansi_dark(snap_compare, size):
 def test_hostile_text(snap_compare, synthetic_story, size):
     """Markup in titles and outlets shows literally; the ESC sequence in the excerpt is stripped."""
     assert snap_compare(scene_app(synthetic_story), press=("3", "g"), terminal_size=size)
+
+
+def draft_of_the_seed():
+    loaded = open_digest(SEED, None)
+    assert loaded is not None
+    return loaded
 
 
 # -- NO_COLOR ---------------------------------------------------------------------------------------

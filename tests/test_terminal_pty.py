@@ -34,7 +34,7 @@ pytestmark = pytest.mark.slow  # each starts the explorer in a real terminal: 1-
 START_TIMEOUT = 30.0
 KEY_TIMEOUT = 10.0
 EXIT_TIMEOUT = 5.0  # what the explorer promises for every way out
-FIRST_FRAME = "Step 1 of 5"
+FIRST_FRAME = "step 0 of 5"
 
 
 def process_state(pid: int) -> str:
@@ -91,7 +91,7 @@ def test_unreadable_input_is_ignored(junk: bytes) -> None:
     try:
         session.start()
         session.send(junk + b"n")  # the key after it used to meet the crash
-        session.wait_for("Step 2 of 5", KEY_TIMEOUT)
+        session.wait_for("step 1 of 5", KEY_TIMEOUT)
         session.send("q")
         _, status, killed_by = session.wait_exit(EXIT_TIMEOUT)
     finally:
@@ -205,10 +205,10 @@ def test_ctrl_z_suspends_and_fg_redraws_the_whole_screen() -> None:
     try:
         session.start()
         session.send("n")
-        session.wait_for("Step 2 of 5", KEY_TIMEOUT)
+        session.wait_for("step 1 of 5", KEY_TIMEOUT)
         suspend_and_resume(session)
         session.send("n")  # and it still works
-        session.wait_for("Step 3 of 5", KEY_TIMEOUT)
+        session.wait_for("step 2 of 5", KEY_TIMEOUT)
         suspend_and_resume(session, suspend=None)  # kill -TSTP
         session.send("q")
         _, status, killed_by = session.wait_exit(EXIT_TIMEOUT)
@@ -228,7 +228,7 @@ def test_sigcont_without_a_suspend_starts_nothing() -> None:
         for _ in range(3):
             os.kill(session.child.pid, signal.SIGCONT)
         session.send("n")
-        session.wait_for("Step 2 of 5", KEY_TIMEOUT)
+        session.wait_for("step 1 of 5", KEY_TIMEOUT)
         session.quiet()
         assert thread_count(session.child.pid) == threads
         session.send("q")

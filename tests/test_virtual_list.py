@@ -25,7 +25,7 @@ class ListApp(App[None]):
         lst.set_items(self.keys, self.render_row, lambda key: f"item {key}")
         lst.focus()
 
-    def render_row(self, key: str) -> Content:
+    def render_row(self, key: str, width: int = 0) -> Content:
         self.rendered.append(key)
         return Content(f"row {key}")
 
@@ -247,3 +247,25 @@ async def test_new_items_repaint_the_rows_not_the_scrollbar():
         assert spy.calls and all(region.width == lst.scrollable_content_region.width for region in spy.calls)  # type: ignore[attr-defined]
         await pilot.pause()
         assert lst.render_line(0).text.strip() == "row new 0"
+
+
+async def test_a_cursor_leaving_the_view_scrolls_it_by_two_thirds_of_a_page():
+    """Stepping past the last row shows what comes next (and repaints the list once per 2/3 page,
+    not once per step); stepping back above the first row does the same upwards."""
+    app = ListApp([str(i) for i in range(100)])
+    async with app.run_test(size=(40, 12)) as pilot:
+        lst = app.query_one(VirtualList)
+        height = lst.scrollable_content_region.height
+        await pilot.press(*["j"] * (height - 1))
+        assert lst.scroll_y == 0  # the last row in view: nothing scrolled yet
+        await pilot.press("j")
+        assert lst.scroll_y == height * 2 // 3
+        top = lst.scroll_y
+        assert top <= lst.cursor < top + height
+        await pilot.press(*["j"] * (top + height - 1 - lst.cursor))
+        assert lst.scroll_y == top  # within the view again: no scroll
+        await pilot.press("g")
+        await pilot.press("G")
+        bottom = lst.scroll_y
+        await pilot.press(*["k"] * (lst.cursor - round(bottom) + 1))
+        assert lst.scroll_y == bottom - height * 2 // 3

@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from . import textual_compat
+from .legibility import legible_variables
 from .screens.commands import StoryItemsProvider
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -60,8 +61,8 @@ class MissionApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="List every key"),
-        Binding("t", "cycle_theme", "Theme", tooltip="Theme: switch to the next of the curated themes"),
-        Binding("q", "quit", "Quit", tooltip="Quit mission-tui"),
+        Binding("t", "cycle_theme", "Theme", show=False, tooltip="Switch to the next of the curated themes"),
+        Binding("q", "quit", "Quit", tooltip="Quit the app and return to the command prompt."),
         Binding("ctrl+z", "suspend_process", "Suspend", show=False, tooltip="Suspend (fg resumes)"),
     ]
 
@@ -72,6 +73,7 @@ class MissionApp(App[None]):
         theme: str | None = None,
         quote_problems: Sequence[Problem] | None = (),
     ) -> None:
+        self._legible: dict[str, dict[str, str]] = {}
         super().__init__()
         textual_compat.install()  # Textual workarounds, unless stock Textual is asked for
         self.release_heap_on_exit = True
@@ -81,6 +83,18 @@ class MissionApp(App[None]):
         self.main_screen = MainScreen(loaded, today or date.today(), quote_problems)
         self.panicked: str | None = None
         """What ended the app through `panic` (an error outside a handler), in one line."""
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, every text colour made legible on every background (legibility.py)
+        for the curated themes `t` cycles through; other themes as Textual draws them."""
+        variables = super().get_css_variables()
+        if self.theme not in THEMES:
+            return variables
+        adjusted = self._legible.get(self.theme)
+        if adjusted is None:
+            adjusted = self._legible[self.theme] = legible_variables(variables, self.current_theme.dark)
+        self.theme_variables = adjusted
+        return adjusted
 
     def get_default_screen(self) -> Screen[None]:
         return self.main_screen
@@ -161,11 +175,26 @@ class MissionApp(App[None]):
         self.push_screen(HelpScreen([(title, [self, *nodes]), *sections[1:]]))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Textual's commands, but one help: its "Keys" panel gives way to ours (?), and "Maximize"
+        to the explorer's own (m), which maximizes the detail view whatever has focus."""
+        replaced = ("Keys", "Maximize", "Minimize")
+        for command in super().get_system_commands(screen):
+            if command.title not in replaced:
+                yield command
         yield SystemCommand(
             "Cycle theme", "Switch to the next of the curated themes (t)", self.action_cycle_theme
         )
-        yield SystemCommand("Help: keys", "Show every key binding (?)", self.action_help)
+        yield SystemCommand("Keys", "Every key, by where it works (?)", self.action_help)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand(
+                "Maximize detail" if screen.maximized is None else "Restore the panes",
+                "Maximize the detail view, or restore it (m)",
+                screen.action_toggle_maximize,
+            )
+
+    def action_show_help_panel(self) -> None:
+        """Textual's keys panel, should anything ask for it: the one help screen instead."""
+        self.action_help()
 
 
 def error_line(renderables: Sequence[RenderableType]) -> str:

@@ -15,8 +15,12 @@ from dataclasses import dataclass
 
 from textual.content import Content
 
-from .story.index import TODAY_KEY, Kind, Links, StoryIndex
+from .story.compare import value_label
+from .story.index import OVERVIEW_KEY, TODAY_KEY, Kind, Links, StoryIndex, is_marker
+from .story.sanitize import clean_line
 from .widgets import detail_render, rows
+from .widgets.conflict_view import conflict_body
+from .widgets.overview import overview_body
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +32,8 @@ class ItemKind:
     """One word or two, as in "Detail · Key point" and the related list."""
     order: Callable[[StoryIndex], Sequence[str]]
     """The item keys in display order (the timeline's includes the today marker)."""
-    row: Callable[[StoryIndex, str, bool], Content] | None
-    """The one-line row of a pane (`compact`: a narrow pane); None for a kind without a pane."""
+    row: Callable[[StoryIndex, str, int], Content] | None
+    """A pane's row at a width (cells); None for a kind without a pane."""
     detail: Callable[[StoryIndex, str, int], Content]
     """The detail text, at a given width."""
     title: Callable[[StoryIndex, str], str]
@@ -40,13 +44,19 @@ class ItemKind:
 
 
 def _event_detail(index: StoryIndex, key: str, width: int) -> Content:
-    """The timeline's detail: the today marker's summary, or the event's text."""
-    return detail_render.today_body(index) if key == TODAY_KEY else detail_render.event_body(index, key)
+    """The timeline's detail: the overview (step 0), the today marker's summary, or the event's text."""
+    if key == OVERVIEW_KEY:
+        return overview_body(index, width)
+    if key == TODAY_KEY:
+        return detail_render.today_body(index)
+    return detail_render.event_body(index, key)
 
 
 def _claim_help(index: StoryIndex, key: str) -> str:
     claim = index.claims[key]
-    return f"Claim · {claim.subject} {claim.property}"
+    source = index.sources.get(claim.source)
+    outlet = clean_line(source.outlet) if source else claim.source
+    return f"Claim · {value_label(claim)} · {outlet} · “{clean_line(claim.phrase)}”"
 
 
 ITEM_KINDS: dict[Kind, ItemKind] = {
@@ -59,9 +69,11 @@ ITEM_KINDS: dict[Kind, ItemKind] = {
             row=rows.timeline_row,
             detail=_event_detail,
             title=StoryIndex.event_title,
-            search=lambda index, key: "" if key == TODAY_KEY else index.event_search(key),
+            search=lambda index, key: "" if is_marker(key) else index.event_search(key),
             links=StoryIndex.event_links,
-            palette_help=lambda index, key: f"Event · {index.event_date(key)}",
+            palette_help=lambda index, key: (
+                f"Event · {index.event_date(key)} · {index.event_short_date(key)}"
+            ),
         ),
         ItemKind(
             "key_point",
@@ -72,7 +84,7 @@ ITEM_KINDS: dict[Kind, ItemKind] = {
             title=StoryIndex.key_point_title,
             search=StoryIndex.key_point_search,
             links=StoryIndex.key_point_links,
-            palette_help=lambda index, key: "Key point",
+            palette_help=lambda index, key: f"Key point · {clean_line(index.key_points[key].text)[:80]}",
         ),
         ItemKind(
             "source",
@@ -83,7 +95,9 @@ ITEM_KINDS: dict[Kind, ItemKind] = {
             title=StoryIndex.source_title,
             search=StoryIndex.source_search,
             links=StoryIndex.source_links,
-            palette_help=lambda index, key: f"Source · {index.source_date(key)}",
+            palette_help=lambda index, key: (
+                f"Source · {index.sources[key].kind.value} · {index.source_date(key)}"
+            ),
         ),
         ItemKind(
             "claim",
@@ -101,11 +115,13 @@ ITEM_KINDS: dict[Kind, ItemKind] = {
             "Conflict",
             order=lambda index: index.conflict_order,
             row=rows.conflict_row,
-            detail=detail_render.conflict_body,
+            detail=conflict_body,
             title=StoryIndex.conflict_title,
             search=StoryIndex.conflict_search,
             links=StoryIndex.conflict_links,
-            palette_help=lambda index, key: f"Conflict · {index.conflicts[key].status.value}",
+            palette_help=lambda index, key: (
+                f"Conflict · {index.conflicts[key].status.value} · {index.conflict_values(key)}"
+            ),
         ),
     )
 }
@@ -113,5 +129,5 @@ ITEM_KINDS: dict[Kind, ItemKind] = {
 
 
 def links_of(index: StoryIndex, kind: Kind, key: str) -> Links | None:
-    """What an item links to; None for the today marker, which links to nothing."""
-    return None if key == TODAY_KEY else ITEM_KINDS[kind].links(index, key)
+    """What an item links to; None for the overview, the today marker and headings (no links)."""
+    return None if is_marker(key) else ITEM_KINDS[kind].links(index, key)

@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 
 from ..story.loader import Problem
+from ..story.locate import heading_text
 
 MAX_DIGEST_BYTES = 8 * 1024 * 1024
 MAX_LINE = 20_000  # characters: a longer "paragraph" is not a digest's (and would not fit a story field)
@@ -35,7 +36,6 @@ _BULLET = re.compile(r"^\s*(?:[-–—•*▪●]|\d{1,3}[.)])\s+(?P<body>\S.*)$
 _LABELLED = re.compile(r"^(?P<label>[^:.!?“”\"]{1,80}?)\s*:\s+(?P<text>\S.*)$")
 # "VIDEO: Pentagon to ..." — capitals only, so "U.S.: ..." or "Update at 5: ..." are not labels.
 _HEADLINE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z0-9&'’ -]{1,24}):\s+(?P<headline>\S.*)$")
-_HEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|\*\*)+|(?:\*\*|:)+$")
 _TOML_LINE = re.compile(r"^\s*(?:\[\[?\s*[A-Za-z0-9_.\"-]+\s*\]\]?|[A-Za-z0-9_.\"-]+\s*=)")
 
 
@@ -181,10 +181,8 @@ def looks_like_toml(text: str) -> bool:
 
 def _heading_kind(line: str) -> tuple[str, SectionKind] | None:
     """The heading a line is, if its shape is a heading's: short, no sentence punctuation at its end."""
-    text = _HEADING_MARKUP.sub("", line.strip()).strip()
-    if not text or len(text) > 80 or len(text.split()) > 10 or not (text[0].isupper() or text[0].isdigit()):
-        return None
-    if text[-1] in '.!?;,…”"’)' or "“" in text or " / " in text:
+    text = heading_text(line)
+    if text is None:
         return None
     lowered = text.casefold()
     for kind, words in _SECTION_WORDS:

@@ -1,7 +1,12 @@
-"""Command palette provider: find any event, key point, source, claim or conflict and jump to it."""
+"""Command palette provider: find any event, key point, source, claim or conflict and jump to it.
+
+An item is found by its title, its kind ("conflict", "key point"), its date in words or figures
+("2025", "September") and the words of its line in the palette, which never shows an id or slug.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from weakref import WeakKeyDictionary
@@ -12,7 +17,8 @@ from textual.markup import escape
 from textual.style import Style
 
 from ..kinds import ITEM_KINDS
-from ..story.index import TODAY_KEY, Kind, StoryIndex
+from ..story.index import OVERVIEW_KEY, Kind, StoryIndex, is_marker
+from ..story.sanitize import clean_line
 from .main import MainScreen
 
 _MAX_HITS = 50
@@ -27,16 +33,26 @@ class PaletteEntry:
     id: str
     label: str
     help: str
+    search: str
+    """What a query is matched against, casefolded: kind, title, the help line's words."""
+
+
+def _entry(kind: Kind, key: str, label: str, help: str) -> PaletteEntry:
+    return PaletteEntry(kind, key, label, help, f"{label} {help}".casefold())
 
 
 def palette_entries(index: StoryIndex) -> list[PaletteEntry]:
-    """Every item the command palette can jump to, in a stable order."""
-    return [
-        PaletteEntry(kind, key, item_kind.title(index, key), item_kind.palette_help(index, key))
+    """Every item the command palette can jump to, in a stable order (the overview first)."""
+    overview = _entry(
+        "event", OVERVIEW_KEY, f"Overview: {clean_line(index.story.story.title)}",
+        "Overview · step 0 · the summary and where the sources disagree",
+    )  # fmt: skip
+    return [overview] + [
+        _entry(kind, key, item_kind.title(index, key), item_kind.palette_help(index, key))
         for kind in PALETTE_KINDS
         for item_kind in (ITEM_KINDS[kind],)
         for key in item_kind.order(index)
-        if key != TODAY_KEY
+        if not is_marker(key)
     ]
 
 
@@ -79,24 +95,43 @@ class StoryItemsProvider(Provider):
             )
 
     async def search(self, query: str) -> Hits:
+        """Every word of the query found in an entry's kind, title or help line (dates in words and
+        figures) scores first; otherwise a fuzzy match on the title (for stories of ≤ 20k items)."""
         entries = self._palette_items()
         matcher = self.matcher(query)
-        needle = query.casefold().strip()
+        words = query.casefold().split()
         fuzzy = len(entries) <= _FUZZY_LIMIT
+        style = self.match_style or Style(reverse=True)
         hits = 0
         for entry in entries:
             label = entry.label
-            if not fuzzy and needle not in label.casefold():
-                continue
-            score, offsets = matcher.fuzzy_search.match(matcher.query, label)
-            if score <= 0:
+            offsets: Sequence[int]
+            if words and all(word in entry.search for word in words):
+                score, offsets = 2.0, _word_offsets(label, words)
+            elif fuzzy:
+                score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+                if score <= 0:
+                    continue
+            else:
                 continue
             # Not matcher.highlight(): it parses the candidate as markup, and labels are story text.
             display = Content(label)
-            style = self.match_style or Style(reverse=True)
             for offset in offsets:
                 display = display.stylize(style, offset, offset + 1)
             yield Hit(score, display, partial(self._jump, entry), text=label, help=escape(entry.help))
             hits += 1
             if hits >= _MAX_HITS * 4:
                 break
+
+
+def _word_offsets(label: str, words: list[str]) -> list[int]:
+    """The characters of the label where the query's words occur (to highlight them)."""
+    folded = label.casefold()
+    offsets: set[int] = set()
+    if len(folded) != len(label):
+        return []
+    for word in words:
+        at = folded.find(word)
+        if at >= 0:
+            offsets.update(range(at, at + len(word)))
+    return sorted(offsets)

@@ -25,36 +25,39 @@ _DEFAULT_DESCRIPTIONS = {
 
 
 KeyDisplay = Callable[[Binding], str]
+HelpSource = DOMNode | type[DOMNode] | tuple[str, str]
+"""Where a section's rows come from: a widget's bindings (merged, as Textual merges them), a class's
+own bindings only (not those it inherits: the filter's Enter and Esc, not every key an Input has),
+or a (keys, description) row written out."""
 
 
-def binding_rows(node: DOMNode, app_key_display: KeyDisplay) -> list[tuple[str, str]]:
+def _bindings(source: DOMNode | type[DOMNode]) -> Iterable[Binding]:
+    if isinstance(source, type):
+        return list(Binding.make_bindings(source.__dict__.get("BINDINGS", [])))
+    return [binding for bindings in bindings_of(source).values() for binding in bindings]
+
+
+def binding_rows(node: DOMNode | type[DOMNode], app_key_display: KeyDisplay) -> list[tuple[str, str]]:
     """(keys, description) per action for one node's bindings, keys of the same action joined."""
     by_action: dict[tuple[str, str], list[str]] = {}
-    for bindings in bindings_of(node).values():
-        for binding in bindings:
-            if binding.system:
-                continue
-            description = (
-                _DEFAULT_DESCRIPTIONS.get(binding.action)
-                or binding.tooltip
-                or binding.description
-                or binding.action
-            )
-            keys = by_action.setdefault((binding.action, description), [])
-            shown = app_key_display(binding)
-            if "super" in binding.key:  # not sent over SSH; the other key of the pair is
-                continue
-            if shown not in keys:
-                keys.append(shown)
+    for binding in _bindings(node):
+        if binding.system or "super" in binding.key:  # super+ keys are not sent over SSH
+            continue
+        action = binding.action
+        description = _DEFAULT_DESCRIPTIONS.get(action) or binding.tooltip or binding.description or action
+        keys = by_action.setdefault((binding.action, description), [])
+        shown = app_key_display(binding)
+        if shown not in keys:
+            keys.append(shown)
     return [(" ".join(keys), description) for (_, description), keys in by_action.items()]
 
 
-def help_sections(sections: Iterable[tuple[str, Iterable[DOMNode]]], key_display: KeyDisplay) -> Content:
+def help_sections(sections: Iterable[tuple[str, Iterable[HelpSource]]], key_display: KeyDisplay) -> Content:
     lines: list[Content] = []
-    for title, nodes in sections:
+    for title, sources in sections:
         rows: list[tuple[str, str]] = []
-        for node in nodes:
-            for row in binding_rows(node, key_display):
+        for source in sources:
+            for row in [source] if isinstance(source, tuple) else binding_rows(source, key_display):
                 if row not in rows:
                     rows.append(row)
         if not rows:
@@ -74,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help"),
     ]
 
-    def __init__(self, sections: list[tuple[str, list[DOMNode]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[HelpSource]]]) -> None:
         super().__init__(id="help")
         self.sections = sections
 

@@ -1,9 +1,10 @@
-"""The explorer screen: four panes, the detail view, linked selection and step-through.
+"""The explorer screen: four panes, the detail view, linked selection, the step and the way back.
 
 The screen owns the story's index: it builds it (in a worker thread for a big story, delivered as an
 `IndexReady` message), fills the panes, and checks the quotes after the first frame if nobody has yet
 (`QuotesChecked`). Selection flows one way: whatever the focused pane highlights is shown in detail
 and marked in the other panes; widgets report up with messages, the screen sets what they show.
+It opens on the overview (step 0): what the story is and where its sources disagree.
 """
 
 from __future__ import annotations
@@ -17,36 +18,41 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.dom import DOMNode
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from ..kinds import ITEM_KINDS, ItemKind, links_of
-from ..story.date_words import date_words
 from ..story.heap import freeze_heap, gc_paused, long_gil_turns
-from ..story.index import TODAY_KEY, Kind, StoryIndex, build_index
+from ..story.index import Kind, StoryIndex, build_index, short_date
 from ..story.loader import LoadedStory, Problem
 from ..story.sanitize import clean_line
 from ..story.verify import verify_quotes
 from ..textual_compat.borders import set_border_subtitle
 from ..widgets.conflicts import ConflictsPane
-from ..widgets.detail import DetailPane
+from ..widgets.detail import DetailPane, RelatedList
 from ..widgets.header import StoryHeader
 from ..widgets.key_points import KeyPointsPane
-from ..widgets.pane import Pane
+from ..widgets.pane import FilterInput, Pane
+from ..widgets.rows import timeline_legend
 from ..widgets.sources import SourcesPane
 from ..widgets.timeline import TimelinePane
 from ..widgets.virtual_list import VirtualList
-from .help import HelpScreen
+from .help import HelpScreen, HelpSource
+from .places import History, Place, next_step, step_words
 
 MIN_WIDTH, MIN_HEIGHT = 60, 16
 PANES = Binding.Group("panes", compact=True)
 STEP = Binding.Group("step")
 SYNC_LIMIT = 2_000
 """A story with at most this many items is indexed before the first frame; a bigger one in a worker."""
+FOLLOW_LIMIT = 50
+"""Linked items a pane's cursor may try when it follows a selection (the first visible one wins)."""
 
-HelpSections = list[tuple[str, list[DOMNode]]]
+NEXT_STEP = "Next step: the next event in date order"
+PREVIOUS_STEP = "Previous step (step 0: the overview)"
+HelpSections = list[tuple[str, list[HelpSource]]]
 
 
 class TooSmall(Static):
@@ -77,24 +83,19 @@ class MainScreen(Screen[None]):
         ),
         Binding("3", "focus_pane('source')", "Sources", group=PANES, tooltip="Go to the Sources pane"),
         Binding("4", "focus_pane('conflict')", "Conflicts", group=PANES, tooltip="Go to the Conflicts pane"),
-        Binding("5", "focus_detail", "Detail", show=False, tooltip="Go to the detail view's related items"),
-        Binding("n", "step(1)", "Next", group=STEP, tooltip="Next event in date order"),
-        Binding("p", "step(-1)", "Prev", group=STEP, tooltip="Previous event in date order"),
-        Binding("right,space", "step(1)", "Next", show=False, tooltip="Next event in date order"),
-        Binding("left", "step(-1)", "Prev", show=False, tooltip="Previous event in date order"),
+        Binding("n", "step(1)", "Next", group=STEP, tooltip=NEXT_STEP),
+        Binding("p", "step(-1)", "Prev", group=STEP, tooltip=PREVIOUS_STEP),
+        Binding("right,space", "step(1)", "Next", show=False, tooltip=NEXT_STEP),
+        Binding("left", "step(-1)", "Prev", show=False, tooltip=PREVIOUS_STEP),
+        Binding("5", "focus_related", "Related", show=False, tooltip="Go to the detail's related items"),
+        Binding("d", "focus_text", "Read", show=False, tooltip="Read the detail text (↑↓ scroll it)"),
+        Binding("m", "toggle_maximize", "Maximize", show=False, tooltip="Maximize the detail, or restore it"),
+        Binding("escape,backspace", "back", "Back", show=False, tooltip="Back to where the last jump began"),
     ]
 
     # Textual sets these classes on the screen as it resizes; the stylesheet lays out by them.
-    HORIZONTAL_BREAKPOINTS = [
-        (0, "-too-narrow"),
-        (MIN_WIDTH, "-narrow"),
-        (110, "-wide"),
-    ]
-    VERTICAL_BREAKPOINTS = [
-        (0, "-too-short"),
-        (MIN_HEIGHT, "-short"),
-        (34, "-tall"),
-    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (34, "-tall")]
 
     class IndexReady(Message):
         """The story's index, built in a worker thread."""
@@ -121,23 +122,19 @@ class MainScreen(Screen[None]):
         self.quote_problems: list[Problem] | None = None if quote_problems is None else list(quote_problems)
         self.index: StoryIndex | None = None
         self.selection: tuple[Kind, str] | None = None
-        story = loaded.model.story
+        self.history = History()
+        self._focus_before_maximize: Widget | None = None
+        self._focus_before_small: Widget | None = None
         self.timeline = TimelinePane(id="timeline-pane")
         self.key_points = KeyPointsPane(id="key-points-pane")
         self.sources = SourcesPane(id="sources-pane")
         self.conflicts = ConflictsPane(id="conflicts-pane")
         self.detail = DetailPane(id="detail-pane")
-        dates = f"as of {date_words(story.as_of, inferred=bool(story.note))}"
-        title = clean_line(story.title)
-        if loaded.draft:  # ingested from a digest and not reviewed: the reader must not take it as checked
-            title = f"UNREVIEWED DRAFT · {title}"
-        self.header = StoryHeader(title, self._with_today(dates), id="story-header")
+        title = clean_line(loaded.model.story.title)
+        self.header = StoryHeader(title, draft=bool(loaded.draft), id="story-header")
         self.panes: dict[Kind, Pane] = {
             pane.KIND: pane for pane in (self.timeline, self.key_points, self.sources, self.conflicts)
         }
-
-    def _with_today(self, as_of: str) -> str:
-        return f"{as_of} · today is {date_words(self.today.isoformat())}"
 
     def compose(self) -> ComposeResult:
         yield self.header
@@ -154,43 +151,28 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.timeline.list.focus()
-        self._notify_reading_warnings()
         if story_size(self.loaded) <= SYNC_LIMIT:
-            self.show_index(build_index(self.loaded.model, self.today))
+            self.show_index(self._build_index())
             if self.quote_problems is None:
                 self.quotes_checked(verify_quotes(self.loaded))
         else:
             self.timeline.loading = True
             self.run_worker(self._index_in_thread, thread=True, exclusive=True, name="index")
 
-    def _notify_reading_warnings(self) -> None:
-        """What the reader must know before trusting the screen: an unreviewed draft, files read
-        from outside the story's folder (loader.py)."""
+    def _build_index(self) -> StoryIndex:
         loaded = self.loaded
-        if loaded.draft:
-            self.notify(
-                f"This is an {clean_line(loaded.draft)}: its claims, groups and events were extracted "
-                "by rules and nobody has checked them. Each item's 'Inferred' line says how.",
-                title="Unreviewed draft",
-                severity="warning",
-                timeout=15,
-                markup=False,  # the file name comes from the user
-            )
-        if loaded.warnings:
-            shown = [clean_line(w.message.removeprefix("warning: ")) for w in loaded.warnings[:3]]
-            more = len(loaded.warnings) - len(shown)
-            self.notify(
-                "\n".join(shown) + (f"\n… and {more} more (`mission-tui check` lists them)" if more else ""),
-                title="Files outside the story's folder",
-                severity="warning",
-                timeout=30,
-                markup=False,  # the paths come from the story
-            )
+        index = build_index(loaded.model, self.today, base_dir=loaded.base_dir)
+        # What the reader must know before trusting the screen; the overview says it first.
+        index.draft = clean_line(loaded.draft) if loaded.draft else None
+        index.file_warnings = tuple(clean_line(w.message.removeprefix("warning: ")) for w in loaded.warnings)
+        if self.quote_problems:
+            index.set_quote_problems(self.quote_problems)
+        return index
 
     def _index_in_thread(self) -> None:
         """In a worker thread: build the index, then check the quotes (they can only add a warning)."""
         with long_gil_turns(), gc_paused():
-            index = build_index(self.loaded.model, self.today)
+            index = self._build_index()
             freeze_heap()  # before the collector is back on, as the loader does (heap.py)
         self.post_message(self.IndexReady(index))
         if self.quote_problems is None:
@@ -206,26 +188,25 @@ class MainScreen(Screen[None]):
     # -- data ----------------------------------------------------------------------------------
 
     def show_index(self, index: StoryIndex) -> None:
-        """Fill every pane from a freshly built index (once per screen)."""
+        """Fill every pane from a freshly built index (once per screen), and open on the overview."""
         self.index = index
-        self.header.set_dates(self._with_today(f"as of {index.as_of_words()}"))
+        self.header.set_as_of(short_date(index.story.story.as_of))
         for kind, pane in self.panes.items():
             self._fill(pane, ITEM_KINDS[kind], index)
-        if index.timeline:
-            self.timeline.jump_to(index.timeline[0])
+        self.timeline.item_count = index.step_count  # events: not the overview, today or headings
+        self.timeline.update_title()
+        set_border_subtitle(self.timeline, timeline_legend(index))
         self.timeline.list.focus()
         self._select_from(self.timeline)
         self._update_progress()
         freeze_heap()  # the index and the widgets live until the app ends (heap.py)
-        if self.quote_problems:
-            self._warn_unverified_quotes()
 
     def _fill(self, pane: Pane, item_kind: ItemKind, index: StoryIndex) -> None:
         render_row = item_kind.row
         assert render_row is not None, f"{item_kind.name} has a pane, so it has rows"
 
-        def row(key: str) -> Content:
-            return render_row(index, key, pane.compact_rows)
+        def row(key: str, width: int) -> Content:
+            return render_row(index, key, width)
 
         def search(key: str) -> str:
             return item_kind.search(index, key)
@@ -234,21 +215,14 @@ class MainScreen(Screen[None]):
         pane.list.on_highlight = self._on_list_highlight
 
     def quotes_checked(self, problems: list[Problem]) -> None:
+        """Flag every claim whose quote was not found, wherever it shows (the overview counts them)."""
         self.quote_problems = problems
-        if problems:
-            self._warn_unverified_quotes()
-
-    def _warn_unverified_quotes(self) -> None:
-        """A misquote does not stop the explorer (see cli.py), but the reader must not miss it."""
-        count = len(self.quote_problems or ())
-        noun = "quote" if count == 1 else "quotes"
-        self.notify(
-            f"{count} {noun} not found in their sources: the story cannot be checked against its "
-            "sources. Run `mission-tui check` for the list.",
-            title="Unverified quotes",
-            severity="warning",
-            timeout=30,
-        )
+        if self.index is None or not problems:
+            return
+        self.index.set_quote_problems(problems)
+        self.detail.refresh_text()
+        self.detail.related.invalidate()
+        self.conflicts.list.invalidate()
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -276,13 +250,17 @@ class MainScreen(Screen[None]):
         pane = self._pane_of(event.widget)
         if pane is not None:
             self._select_from(pane)
+        self.detail.show_related(event.widget is self.detail.related)
 
     def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
         if self._pane_of(event.virtual_list) is not None:
-            self.action_focus_detail()
+            self.action_focus_related()
 
     def on_detail_pane_jump_requested(self, event: DetailPane.JumpRequested) -> None:
         self.jump(event.kind, event.key)
+
+    def on_related_list_back(self, event: RelatedList.Back) -> None:
+        self.action_back()
 
     def _select_from(self, pane: Pane) -> None:
         key = pane.list.highlighted_key
@@ -290,7 +268,12 @@ class MainScreen(Screen[None]):
             self.show(pane.KIND, key)
 
     def show(self, kind: Kind, key: str) -> None:
-        """Show an item in detail and mark what it links to in the other panes (O(links))."""
+        """Show an item in detail and mark what it links to in the other panes.
+
+        O(viewport) per call once an item's links are known (the index builds them once per item):
+        marks are frozensets from the index, and a pane follows to the first of at most FOLLOW_LIMIT
+        linked items. The timeline never follows: its cursor is the step, moved only by the reader.
+        """
         if self.index is None or self.selection == (kind, key):
             return
         self.selection = (kind, key)
@@ -299,24 +282,31 @@ class MainScreen(Screen[None]):
         links = links_of(index, kind, key)
         for pane_kind, pane in self.panes.items():
             if links is None or pane_kind == kind:
-                pane.list.set_marked(())
+                pane.list.set_marked(frozenset())
                 continue
             linked = links.of(pane_kind)
-            pane.list.set_marked(linked)
-            current = pane.list.highlighted_key
-            if linked and current not in linked:
-                for target in linked[:50]:  # follow: show the first linked item that is visible
-                    if pane.list.move_to_key(target, post=False):
-                        break
+            pane.list.set_marked(index.link_set(kind, key, pane_kind))
+            if pane is self.timeline or not linked or pane.list.highlighted_key in linked[:FOLLOW_LIMIT]:
+                continue
+            for target in linked[:FOLLOW_LIMIT]:  # follow: show the first linked item that is visible
+                if pane.list.move_to_key(target, post=False):
+                    break
         self._update_progress()
 
+    def _place(self) -> Place:
+        """The item shown (wherever focus is: its pane, its related items, its text) and the step."""
+        kind, key = self.selection if self.selection is not None else (None, None)
+        return Place(kind, key, self.timeline.list.highlighted_key)
+
     def jump(self, kind: Kind, key: str) -> None:
-        """Go to an item (palette, related list): its pane's cursor, focus, detail."""
+        """Go to an item (palette, related list): its pane's cursor, focus, detail; Esc comes back."""
         if self.index is None:
             return
+        self.history.push(self._place())
         pane = self.panes.get(kind)
-        if pane is None:  # claims have no pane: show them in detail, keep focus where it is
+        if pane is None:  # claims have no pane: show them in detail, the text focused to read them
             self.show(kind, key)
+            self.detail.scroll.focus()
             return
         pane.jump_to(key)
         pane.list.focus()
@@ -330,58 +320,109 @@ class MainScreen(Screen[None]):
             self.app.pop_screen()
         self.jump(kind, key)
 
+    def action_back(self) -> None:
+        """Esc/Backspace: back to where the last jump began (focus, item and step)."""
+        place = self.history.pop()
+        if place is None:  # no jump to undo: from the detail view, back to the pane it shows
+            if self.focused is self.detail.related or self.focused is self.detail.scroll:
+                kind = self.selection[0] if self.selection else "event"
+                self.action_focus_pane(kind if kind in self.panes else "event")
+            return
+        if place.step_key is not None:
+            self.timeline.jump_to(place.step_key)
+            self._update_progress()
+        if place.kind is None or place.key is None:
+            return
+        pane = self.panes.get(place.kind)
+        if pane is None:  # a claim: shown in the detail text, as it was
+            self.show(place.kind, place.key)
+            self.detail.scroll.focus()
+            return
+        pane.jump_to(place.key)
+        pane.list.focus()
+        self.show(place.kind, place.key)
+
     # -- step-through --------------------------------------------------------------------------
 
     def action_step(self, delta: int) -> None:
-        index = self.index
-        if index is None or not index.timeline:
+        """Next or previous step among the timeline's rows as shown (a kept filter is respected)."""
+        if self.index is None:
             return
-        current = self.timeline.list.highlighted_key
-        if current in index.step_of:
-            position = index.step_of[current] + delta
-        elif current == TODAY_KEY:  # the marker sits before timeline[today_position]
-            position = index.today_position if delta > 0 else index.today_position - 1
-        else:
-            position = 0
-        position = max(0, min(position, len(index.timeline) - 1))
-        self.jump("event", index.timeline[position])
+        target = next_step(self.timeline.list, delta)
+        if target is None:
+            self.notify(
+                "This is the last step." if delta > 0 else "This is the first step.",
+                timeout=1.5,
+            )
+            return
+        self.timeline.jump_to(target)
+        self.timeline.list.focus()
+        self._select_from(self.timeline)
         self._update_progress()
 
     def _update_progress(self) -> None:
         index = self.index
         if index is None:
             return
-        key = self.timeline.list.highlighted_key
-        total = index.step_count
-        if key in index.step_of:
-            step = index.step_of[key] + 1
-            text = f"Step {step} of {total}"
-        elif key == TODAY_KEY:
-            text = f"Today · after step {index.today_position} of {total}"
-        else:
-            text = f"{total} steps"
-        set_border_subtitle(self.timeline, text)
+        lst = self.timeline.list
+        self.timeline.step_text = step_words(index, lst.highlighted_key, bool(lst.filter_text.strip()))
+        self.timeline.update_title()
 
     @property
     def progress_text(self) -> str:
-        return str(self.timeline.border_subtitle or "")
+        return self.timeline.step_text
 
-    # -- focus and help ------------------------------------------------------------------------
+    # -- focus, size and help ------------------------------------------------------------------
 
     def action_focus_pane(self, kind: Kind) -> None:
         self.panes[kind].list.focus()
 
-    def action_focus_detail(self) -> None:
-        if self.detail.related.display:
+    def action_focus_related(self) -> None:
+        if self.detail.has_related:
+            self.detail.show_related(True)
             self.detail.related.focus()
         else:
             self.detail.scroll.focus()
 
+    def action_focus_text(self) -> None:
+        self.detail.scroll.focus()
+
+    def action_toggle_maximize(self) -> None:
+        """Maximize the detail view with its text focused: the pane that had focus is hidden, and
+        Textual would pass focus to another pane, which would select its item into the detail."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        if self.focused is not None and self.detail not in self.focused.ancestors_with_self:
+            self._focus_before_maximize = self.focused
+        self.detail.scroll.focus()
+        self.maximize(self.detail, container=False)
+
+    def minimize(self) -> None:
+        """Restore the panes (m or Esc), focus back where it was before m."""
+        widget, self._focus_before_maximize = self._focus_before_maximize, None
+        super().minimize()
+        if widget is not None and widget.is_attached:
+            widget.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below the minimum size the panes hide, and Textual drops focus; give it back after, so a
+        filter being typed (or any pane) carries on where it was."""
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        if small and self._focus_before_small is None and self.focused is not None:
+            self._focus_before_small = self.focused
+        elif not small and self._focus_before_small is not None:
+            widget, self._focus_before_small = self._focus_before_small, None
+            if widget.is_attached:
+                self.call_after_refresh(widget.focus)
+
     def help_sections(self) -> HelpSections:
-        """Where each key works, for the help screen: this screen's, a pane's, a list's, the detail's."""
+        """Where each key works, for the help screen: anywhere, in a pane and its list, while typing a
+        filter, in the related items, in the detail text (the same bindings the footer reads)."""
         return [
             ("Anywhere", [self]),
-            ("In a pane", [self.timeline]),
-            ("In a list", [self.timeline.list]),
-            ("Detail view", [self.detail.scroll]),
+            ("In a pane", [self.timeline, self.timeline.list]),
+            ("While filtering", [("typing", "Narrow the pane as you type"), FilterInput]),
+            ("Related items (5, or Enter in a pane)", [RelatedList]),
+            ("Detail text (d)", [self.detail.scroll]),
         ]

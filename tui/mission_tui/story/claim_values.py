@@ -55,11 +55,11 @@ def date_range(text: str, bound: Bound) -> tuple[float, float]:
     return apply_bound(*parse_date(text).ordinal_range(fuzzy=True), bound)
 
 
-def quantity_range(q: QuantityValue, bound: Bound) -> tuple[float, float] | None:
+def quantity_range(q: QuantityValue, bound: Bound, *, widen: bool = True) -> tuple[float, float] | None:
     """[low, high]; a missing end is open unless `amount` closes it; `amount` is always inside.
 
-    `approximate` widens both ends by 10% of their size. NaN (TOML allows it) compares with nothing,
-    so such a claim has no range and is never in conflict.
+    `approximate` widens both ends by 10% of their size (`widen=False`: the range as stated). NaN
+    (TOML allows it) compares with nothing, so such a claim has no range and is never in conflict.
     """
     amount = q.amount
     lo = q.low if q.low is not None else (amount if amount is not None else -_INF)
@@ -68,7 +68,7 @@ def quantity_range(q: QuantityValue, bound: Bound) -> tuple[float, float] | None
         lo, hi = min(lo, amount), max(hi, amount)
     if math.isnan(lo) or math.isnan(hi):
         return None
-    if q.approximate:
+    if q.approximate and widen:
         lo, hi = lo - APPROXIMATE * abs(lo), hi + APPROXIMATE * abs(hi)
     return apply_bound(lo, hi, bound)
 

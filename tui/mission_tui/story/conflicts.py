@@ -204,7 +204,7 @@ def _attach(
     return attached, alone
 
 
-def _title(subject: str, prop: str, scope: str | None) -> str:
+def auto_title(subject: str, prop: str, scope: str | None) -> str:
     return f"{subject}: {prop}" + (f" ({scope})" if scope else "")
 
 
@@ -217,7 +217,7 @@ def _curated_group(curated: CuratedConflict, claims: list[Claim], max_pairs: int
         reason = f"curated; by value: {compare_claims(a, b).value}"
         pairs.append(PairFinding(first, second, Relation.conflict, reason))
     return ConflictGroup(
-        id=curated.id, title=curated.title or _title(head.subject, head.property, head.scope),
+        id=curated.id, title=curated.title or auto_title(head.subject, head.property, head.scope),
         subject=head.subject, property=head.property, scope=head.scope,
         kind=curated.kind if curated.kind != "other" or len(kinds) != 1 else kinds.pop(),
         claims=tuple(claim.id for claim in sorted(claims, key=_order_key)), pairs=tuple(pairs),
@@ -289,7 +289,8 @@ def _detect_conflicts(story: StoryFile, max_pairs: int) -> list[ConflictGroup]:
         draft, curated = drafts[key], attached.get(key)
         pairs = _merge_pairs(draft.pairs, max_pairs)
         detected = ConflictGroup(
-            id="-".join(["auto", *[part for part in key if part]]), title=_title(key[0], key[1], draft.scope),
+            id="-".join(["auto", *[part for part in key if part]]),
+            title=auto_title(key[0], key[1], draft.scope),
             subject=key[0], property=key[1], scope=draft.scope,
             kind=draft.kinds[0] if len(set(draft.kinds)) == 1 else "other",
             claims=tuple(ids[key]), pairs=pairs, status=ConflictStatus.open, note=None, detected=True,

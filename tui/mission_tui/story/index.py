@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Literal
 
+from .compare import Side, about_words, conflict_sides, conflict_words, values_line
 from .date_words import (
     PRECISION_WORDS,
     TIMING_GLYPHS,
@@ -20,22 +22,27 @@ from .date_words import (
     short_date,
     timing_of,
 )
-from .dates import parse_date
 from .heap import gc_paused
 from .links import Links as Links  # re-exported: widgets read links from the index
 from .links import OrderedLinks as OrderedLinks
 from .links import in_order
-from .models import Claim, Event, EventStatus, KeyPoint, Source, StoryFile
+from .loader import Problem
+from .locate import Locator
+from .models import Claim, ConflictStatus, Event, KeyPoint, Source, StoryFile
 from .sanitize import clean_line
+from .timeline import OVERVIEW_KEY, TODAY_KEY, build_timeline, is_heading, is_marker
+from .verify import unverified_claims
 
 if TYPE_CHECKING:
     from .conflicts import ConflictGroup
 
+from .conflicts import auto_title
+
 Kind = Literal["event", "key_point", "source", "claim", "conflict"]
 """The kinds of item; what the explorer does with each is in mission_tui/kinds.py."""
-TODAY_KEY = "@today"  # not a valid slug, so it never collides with an event id
 
 __all__ = [  # the date wording moved to `date_words`; these names stay importable from here
+    "OVERVIEW_KEY",
     "PRECISION_WORDS",
     "TIMING_GLYPHS",
     "TODAY_KEY",
@@ -46,6 +53,8 @@ __all__ = [  # the date wording moved to `date_words`; these names stay importab
     "build_index",
     "date_words",
     "day_words",
+    "is_heading",
+    "is_marker",
     "precision_words",
     "short_date",
     "timing_of",
@@ -55,8 +64,14 @@ __all__ = [  # the date wording moved to `date_words`; these names stay importab
 class StoryIndex:
     """Built once per story (and per `today`); read-only afterwards."""
 
+    _link_getters: ClassVar[dict[Kind, Callable[[StoryIndex, str], Links]]]
+
     def __init__(
-        self, story: StoryFile, conflicts: Sequence[ConflictGroup], today: date | None = None
+        self,
+        story: StoryFile,
+        conflicts: Sequence[ConflictGroup],
+        today: date | None = None,
+        base_dir: Path | None = None,
     ) -> None:
         self.story = story
         self.today = today or date.today()
@@ -66,38 +81,54 @@ class StoryIndex:
         self.claims: dict[str, Claim] = {c.id: c for c in story.claims}
         self.conflicts: dict[str, ConflictGroup] = {g.id: g for g in conflicts}
 
-        dated = [e for e in story.events if e.when]
-        dated.sort(key=lambda e: parse_date(e.when or "").sort_key())
-        self.undated: frozenset[str] = frozenset(e.id for e in story.events if not e.when)
-        self.timeline: list[str] = [e.id for e in dated] + [e.id for e in story.events if not e.when]
+        layout = build_timeline(story.events, self.today)
+        self.undated: frozenset[str] = layout.undated
+        self.year_not_given: frozenset[str] = layout.year_not_given
+        self.timeline: list[str] = layout.steps
+        """Event ids in step order (the overview, step 0, is not among them)."""
         self.step_of: dict[str, int] = {eid: i for i, eid in enumerate(self.timeline)}
         self.timing: dict[str, Timing] = {}
-        for event in dated:
-            timing = timing_of(event.when, self.today)
-            if timing is not None:
-                self.timing[event.id] = timing
-        self.timing_column = any(e.status is not EventStatus.occurred and e.id in self.timing for e in dated)
-        """True when some row shows past/now/upcoming, so rows reserve a column for it."""
-        # Where today falls: before the first dated event that starts after today.
-        self.today_position = next(
-            (
-                i
-                for i, e in enumerate(dated)
-                if (span := parse_date(e.when or "")).lower is not None and span.lower > self.today
-            ),
-            len(dated),
-        )
-        self.timeline_rows: list[str] = [
-            *self.timeline[: self.today_position],
-            TODAY_KEY,
-            *self.timeline[self.today_position :],
-        ]
+        for event in story.events:
+            if event.when and event.id not in layout.year_not_given:
+                timing = timing_of(event.when, self.today)
+                if timing is not None:
+                    self.timing[event.id] = timing
+        self.timing_counts: dict[Timing, int] = {timing: 0 for timing in Timing}
+        for timing in self.timing.values():
+            self.timing_counts[timing] += 1
+        self.today_position = layout.today_position
+        self.timeline_rows: list[str] = layout.rows
+        """What the timeline shows: the overview, year headings, events and the today marker."""
+        self.headings: dict[str, str] = layout.headings
         self.key_point_order: list[str] = [k.id for k in sorted(story.key_points, key=lambda k: k.order)]
         self.source_order: list[str] = [s.id for s in story.sources]
         self.conflict_order: list[str] = [g.id for g in conflicts]
         self.claim_order: list[str] = [c.id for c in story.claims]
         self._build_links(story, conflicts)
         self._link_cache: dict[tuple[Kind, str], Links] = {}
+        self._link_sets: dict[tuple[Kind, str, Kind], frozenset[str]] = {}
+        self.open_conflicts: list[str] = [g.id for g in conflicts if g.status is ConflictStatus.open]
+        self.disputed: frozenset[str] = frozenset(
+            event
+            for conflict_id in self.open_conflicts
+            for claim in self.conflict_claims[conflict_id]
+            for event in self.claim_events.get(claim, ())
+        )
+        """Events that take part in an open conflict (through their claims): marked in the timeline."""
+        self.draft: str | None = None
+        """Set (by the explorer) for an unreviewed draft: what it is, for the overview."""
+        self.file_warnings: tuple[str, ...] = ()
+        """Documents read from outside the story's folder, for the overview (set by the explorer)."""
+        self.unverified: dict[str, str] = {}
+        """Claims whose quotes were not found in their sources, with what to tell the reader."""
+        self._locator = Locator(base_dir)
+        self._places: dict[str, str | None] = {}
+        self._sides: dict[str, list[list[Side]]] = {}
+        self._conflict_titles: dict[str, str] = {}
+
+    def set_quote_problems(self, problems: Iterable[Problem]) -> None:
+        """What checking the quotes found (after the first frame): flagged wherever a claim shows."""
+        self.unverified = unverified_claims(problems)
 
     # -- links ---------------------------------------------------------------------------------
 
@@ -190,6 +221,16 @@ class StoryIndex:
             links = self._link_cache[key] = build()
         return links
 
+    def link_set(self, kind: Kind, item_id: str, of: Kind) -> frozenset[str]:
+        """The items of kind `of` linked to an item, as a set (built once per item and kind): marking
+        them in a pane is then O(rows on screen), however many there are."""
+        key = (kind, item_id, of)
+        found = self._link_sets.get(key)
+        if found is None:
+            links = self._link_getters[kind](self, item_id)
+            found = self._link_sets[key] = frozenset(links.of(of))
+        return found
+
     def event_links(self, event_id: str) -> Links:
         def build() -> Links:
             via = self._through_claims(self.event_claims.get(event_id, ()))
@@ -278,8 +319,36 @@ class StoryIndex:
         return clean_line(f"“{claim.phrase}” — {outlet}")
 
     def conflict_title(self, conflict_id: str) -> str:
-        group = self.conflicts[conflict_id]
-        return clean_line(group.title or f"{group.subject} {group.property}")
+        """What the conflict is about in words: the curated title, else its quotes' words (compare.py)."""
+        title = self._conflict_titles.get(conflict_id)
+        if title is None:
+            group = self.conflicts[conflict_id]
+            about = about_words(group.subject, group.property, group.scope)
+            generated = auto_title(group.subject, group.property, group.scope)
+            curated = group.title if group.title != generated else None
+            title = conflict_words(curated, self.conflict_claims.get(conflict_id, ()), self.claims, about)
+            self._conflict_titles[conflict_id] = title
+        return title
+
+    def conflict_sides(self, conflict_id: str) -> list[list[Side]]:
+        """The conflict's claims in sides that agree, earliest value first (once per conflict)."""
+        sides = self._sides.get(conflict_id)
+        if sides is None:
+            claims = [self.claims[c] for c in self.conflict_claims.get(conflict_id, ())]
+            sides = self._sides[conflict_id] = conflict_sides(claims)
+        return sides
+
+    def conflict_values(self, conflict_id: str) -> str:
+        """The values that clash, on one line: 'Sep 2025 vs Dec 2026'."""
+        return values_line(self.conflict_sides(conflict_id))
+
+    def claim_place(self, claim_id: str) -> str | None:
+        """Where in its source the claim's quote stands: 'headline', 'excerpt', 'Summary' (locate.py)."""
+        if claim_id not in self._places:
+            claim = self.claims[claim_id]
+            source = self.sources.get(claim.source)
+            self._places[claim_id] = None if source is None else self._locator.place(source, claim.quote)
+        return self._places[claim_id]
 
     # -- search text: what a filter matches, one clean line ------------------------------------
 
@@ -319,12 +388,24 @@ class StoryIndex:
         return len(self.timeline)
 
 
+StoryIndex._link_getters = {
+    "event": StoryIndex.event_links,
+    "key_point": StoryIndex.key_point_links,
+    "source": StoryIndex.source_links,
+    "claim": StoryIndex.claim_links,
+    "conflict": StoryIndex.conflict_links,
+}
+
+
 def _search_line(*parts: str) -> str:
     return clean_line(" ".join(parts))
 
 
 def build_index(
-    story: StoryFile, today: date | None = None, conflicts: Sequence[ConflictGroup] | None = None
+    story: StoryFile,
+    today: date | None = None,
+    conflicts: Sequence[ConflictGroup] | None = None,
+    base_dir: Path | None = None,
 ) -> StoryIndex:
     """Detect conflicts (unless given) and index the story.
 
@@ -336,4 +417,4 @@ def build_index(
             from .conflicts import detect_conflicts
 
             conflicts = detect_conflicts(story)
-        return StoryIndex(story, conflicts, today)
+        return StoryIndex(story, conflicts, today, base_dir)

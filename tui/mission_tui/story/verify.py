@@ -8,7 +8,7 @@ curly and straight quotes, case and punctuation must match exactly. Pure: no Tex
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +20,25 @@ from .nearest import Nearest, nearest
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 _ELLIPSIS_ENDS = re.compile(r"^(?:\.\.\.|…)\s*|\s*(?:\.\.\.|…)$")
 _SHOWN_QUOTE = 60
+
+
+@dataclass(frozen=True)
+class QuoteProblem(Problem):
+    """A problem that leaves claims' quotes unverified, said for the author (`message`, with ids and
+    lines) and for a reader of those claims (`reader`: what was not found where, no ids)."""
+
+    claims: tuple[str, ...] = ()
+    reader: str = ""
+
+
+def unverified_claims(problems: Iterable[Problem]) -> dict[str, str]:
+    """Each claim whose quote is not verified, with what a reader should be told about it."""
+    found: dict[str, str] = {}
+    for problem in problems:
+        if isinstance(problem, QuoteProblem):
+            for claim_id in problem.claims:
+                found.setdefault(claim_id, problem.reader)
+    return found
 
 
 def normalize_space(text: str) -> str:
@@ -61,7 +80,7 @@ class _Verifier:
         self.documents: dict[str, _Document] = {}
         self.document_keys: dict[str, str] = {}  # source id -> document_key
         self.unreadable: dict[str, tuple[Source, str]] = {}  # document -> first source, error
-        self.unchecked: Counter[str] = Counter()  # document -> quotes that needed it
+        self.unchecked: dict[str, list[str]] = {}  # document -> the claims whose quotes needed it
         self.sources = {s.id: s for s in loaded.model.sources}
         # Each source's excerpt and headline normalized once: a big story quotes each source many
         # times (100k claims: 1.3 s -> 0.1 s).
@@ -118,30 +137,36 @@ class _Verifier:
 
     def document_problems(self) -> list[Problem]:
         """One Problem per unreadable document, however many sources or claims rely on it."""
-        problems = []
+        problems: list[Problem] = []
         for key, (source, error) in self.unreadable.items():
-            count = self.unchecked[key]
+            claims = tuple(self.unchecked.get(key, ()))
+            count = len(claims)
             message = f"source {source.id!r}: document {source.document!r}: {error}"
             if count:
                 message += f" ({count} quote{'s' if count != 1 else ''} could not be checked against it)"
-            problems.append(Problem(self.file, message, self.source_line(source.id)))
+            reader = f"not checked: the source's document {source.document!r} {error}"
+            line = self.source_line(source.id)
+            problems.append(QuoteProblem(self.file, message, line, None, claims, reader))
         return problems
 
     def check(self, claim: Claim, position: int) -> None:
         quote = normalize_space(claim.quote)
         if not quote:
-            self._claim_problem(position, f"claim {claim.id!r}: quote is blank")
+            self._claim_problem(position, claim, f"claim {claim.id!r}: quote is blank", "the quote is blank")
             return
         source = self.sources.get(claim.source)
         if source is None:
-            self._claim_problem(position, f"claim {claim.id!r}: source {claim.source!r} does not exist")
+            message = f"claim {claim.id!r}: source {claim.source!r} does not exist"
+            self._claim_problem(position, claim, message, "its source does not exist")
             return
         texts = self.short_texts[source.id]
         if not texts and source.document is None:
             self._claim_problem(
                 position,
+                claim,
                 f"claim {claim.id!r}: quote “{_shorten(quote)}” cannot be verified: source "
                 f"{source.id!r} has no excerpt, headline or document",
+                "cannot be checked: the source has no excerpt, headline or document",
             )
             return
         for _, text in texts:
@@ -151,7 +176,7 @@ class _Verifier:
         if source.document is not None:
             document = self.document_text(source)
             if document is None:  # the unreadable document is reported once, not once per claim
-                self.unchecked[self.document_key(source)] += 1
+                self.unchecked.setdefault(self.document_key(source), []).append(claim.id)
                 return
             if quote in document:
                 return
@@ -159,10 +184,12 @@ class _Verifier:
         where = ", ".join(searched) if searched else "nothing readable"
         shown = _shorten(quote)
         message = f"claim {claim.id!r}: quote “{shown}” not found in source {source.id!r} ({where})"
+        reader = f"not found in the source's {_or_list(searched)}" if searched else "not found in its source"
         found = self.nearest(quote, source)
         if found is not None:
             message += f"; {found.describe()}"
-        self._claim_problem(position, message)
+            reader += f"; {found.describe()}"
+        self._claim_problem(position, claim, message, reader)
 
     def nearest(self, quote: str, source: Source) -> Nearest | None:
         """The passage of the source's texts nearest a quote that is not in them, and what differs."""
@@ -187,8 +214,13 @@ class _Verifier:
             message += f"; {found.describe()}"
         self.problems.append(Problem(self.file, message, self.source_line(source.id)))
 
-    def _claim_problem(self, position: int, message: str) -> None:
-        self.problems.append(Problem(self.file, message, self.claim_line(position)))
+    def _claim_problem(self, position: int, claim: Claim, message: str, reader: str) -> None:
+        line = self.claim_line(position)
+        self.problems.append(QuoteProblem(self.file, message, line, None, (claim.id,), reader))
+
+
+def _or_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def verify_quotes(loaded: LoadedStory) -> list[Problem]:

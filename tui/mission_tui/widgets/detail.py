@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import overload
+from typing import ClassVar, overload
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.css.scalar import Unit
 from textual.message import Message
-from textual.widgets import Static
 
 from ..kinds import ITEM_KINDS, links_of
-from ..story.index import TODAY_KEY, Kind, Links, StoryIndex
-from ..textual_compat.borders import set_border_title
-from ..textual_compat.scrolling import auto_height
+from ..story.index import OVERVIEW_KEY, TODAY_KEY, Kind, Links, StoryIndex
+from ..textual_compat.borders import set_border_subtitle, set_border_title
 from .detail_body import DetailText, DetailView
 from .virtual_list import VirtualList
 
@@ -67,12 +65,25 @@ class RelatedKeys(Sequence[str]):
                 yield f"{kind}:{item}"
 
 
-class RelatedHeading(Static):
-    """"Related 4 · press 5" above the related list."""
+class RelatedList(VirtualList):
+    """The detail view's related items: Enter jumps to one, Esc or Backspace goes back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Jump to it", tooltip="Jump to the related item (Esc comes back)"),
+        Binding("escape,backspace", "back", "Back", tooltip="Back to the pane you came from"),
+    ]
+
+    class Back(Message):
+        """Esc or Backspace in the related list."""
+
+    def action_back(self) -> None:
+        self.post_message(self.Back())
 
 
 class DetailPane(Vertical):
-    """Shows one item; Enter on a related item asks the screen to jump to it."""
+    """Shows one item; its related items, listed on request (5 or Enter), are jumped to with Enter."""
+
+    ALLOW_MAXIMIZE = True
 
     class JumpRequested(Message):
         """Enter on a related item: the screen should go to it."""
@@ -87,21 +98,24 @@ class DetailPane(Vertical):
         self.index: StoryIndex | None = None
         self.kind: Kind | None = None
         self.key: str | None = None
-        self.body = DetailText(Content("Loading the story…"), id="detail-body")
+        self.body = DetailText(Content("Reading the story…"), id="detail-body")
         self.scroll = DetailView(self.body, id="detail-scroll")  # focus target; scroll keys, scrollbar
-        self.related_heading = RelatedHeading("", id="related-heading")
-        self._related_count = -1
-        self.related = VirtualList(empty_message="Nothing related.", id="related-list")
-        self.related_heading.display = False
+        self._related_count = 0
+        self._related_keys = RelatedKeys(None)
+        self._related_stale = False
+        self.related = RelatedList(empty_message="Nothing related.", id="related-list")
         self.related.display = False
 
     def compose(self) -> ComposeResult:
         yield self.scroll
-        yield self.related_heading
         yield self.related
 
     def on_mount(self) -> None:
         self.border_title = "Detail"
+
+    @property
+    def has_related(self) -> bool:
+        return self._related_count > 0
 
     def _body_width(self) -> int:
         width = self.body.size.width or self.scroll.size.width  # the text column, scrollbar excluded
@@ -113,48 +127,49 @@ class DetailPane(Vertical):
     def show(self, index: StoryIndex, kind: Kind, key: str) -> None:
         changed = (kind, key) != (self.kind, self.key) or index is not self.index
         self.index, self.kind, self.key = index, kind, key
-        label = "Today" if key == TODAY_KEY else ITEM_KINDS[kind].label
-        set_border_title(self, f"Detail · {label}")
+        set_border_title(self, f"Detail · {_label(kind, key)}")
         if not changed:
             self.body.update(self._detail_text(index, kind, key))
             return
         keys = RelatedKeys(links_of(index, kind, key))
-        view_height = self._view_height(len(keys))
-        self.body.update(self._detail_text(index, kind, key), view_height)
+        self.body.update(self._detail_text(index, kind, key))
         self.body.scroll_home(animate=False, immediate=True)
-        self.related.set_items(keys, self._related_row, self._related_search)
+        self._related_keys, self._related_stale = keys, True
+        if self.related.display:
+            self._fill_related()
         if self._related_count != len(keys):  # a step between items with as many links draws nothing here
             self._related_count = len(keys)
-            self.related_heading.update(  # a fixed one-line box: no layout needed
-                Content.assemble(("Related ", "bold"), (f"{len(keys)} · press 5", "$text-muted")),
-                layout=False,
-            )
-        self.related_heading.display = bool(keys)
-        self.related.display = bool(keys)
+            set_border_subtitle(self, f"Related {len(keys)} · 5" if keys else "")
+        if not keys and self.related.display:
+            self.show_related(False)
 
-    def _view_height(self, related: int) -> int | None:
-        """The text box's height once the related list shows `related` items (None: unknown yet).
+    def _fill_related(self) -> None:
+        """The related list gets the shown item's links when it shows them: a hidden list (the usual
+        case while stepping) is neither filled nor sized, so a step lays nothing out."""
+        if self._related_stale:
+            self._related_stale = False
+            self.related.set_items(self._related_keys, self._related_row, self._related_search)
 
-        The box takes what the heading and the list (`height: auto`, clamped) leave; knowing it now
-        lets the text be sized in the same frame as the list, not one layout later.
-        """
-        inner = self.content_region.height
-        if not inner:
-            return None
-        if not related:
-            return inner
-        rows = auto_height(self.related, related)
-        heading = self.related_heading.styles.height
-        if rows is None or heading is None or heading.unit is not Unit.CELLS:
-            return None
-        return max(0, inner - int(heading.value) - rows)
+    def refresh_text(self) -> None:
+        """Draw the shown item again (what it says changed: quotes checked, say)."""
+        if self.index is not None and self.kind is not None and self.key is not None:
+            self.body.update(self._detail_text(self.index, self.kind, self.key))
 
-    def _related_row(self, composite: str) -> Content:
+    def show_related(self, shown: bool) -> None:
+        """List the related items below the text (while they have focus), or hide them."""
+        shown = shown and self.has_related
+        if shown:
+            self._fill_related()
+        if self.related.display != shown:
+            self.related.display = shown
+
+    def _related_row(self, composite: str, width: int) -> Content:
         assert self.index is not None
         kind, key = split_related(composite)
         item_kind = ITEM_KINDS[kind]
+        flag = ("⚠ ", "bold $text-error") if kind == "claim" and key in self.index.unverified else ""
         return Content.assemble(
-            (f"{item_kind.label:<10}", "$text-muted"), " ", Content(item_kind.title(self.index, key))
+            (f"{item_kind.label:<10}", "$text-muted"), " ", flag, Content(item_kind.title(self.index, key))
         )
 
     def _related_search(self, composite: str) -> str:
@@ -163,10 +178,9 @@ class DetailPane(Vertical):
         return ITEM_KINDS[kind].title(self.index, key)
 
     def on_resize(self) -> None:
-        # A text laid out by width (a conflict's claims side by side or stacked) follows the new width;
-        # any other text redraws the same rows, and unchanged rows are not repainted.
-        if self.index is not None and self.kind is not None and self.key is not None:
-            self.body.update(self._detail_text(self.index, self.kind, self.key))
+        # A text laid out by width (a conflict's comparison and axis) follows the new width; any
+        # other text redraws the same rows, and unchanged rows are not repainted.
+        self.refresh_text()
 
     def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
         if event.virtual_list is self.related:
@@ -176,3 +190,11 @@ class DetailPane(Vertical):
     def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
         if event.virtual_list is self.related:
             event.stop()
+
+
+def _label(kind: Kind, key: str) -> str:
+    if key == OVERVIEW_KEY:
+        return "Overview"
+    if key == TODAY_KEY:
+        return "Today"
+    return ITEM_KINDS[kind].label

@@ -1,33 +1,50 @@
-"""The story header: the title on one line, "as of" and today's date in words on the next."""
+"""The story header: one line, the title (after "UNREVIEWED DRAFT ·" for a draft) and the as-of date.
+
+One line, because the overview (step 0) shows the title, the as-of date and today in full; the header
+keeps the story named while the reader is elsewhere in it. The as-of date is shown only when the
+whole title fits beside it; a title wider than the line is cut at its end.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from rich.cells import cell_len
 from textual.content import Content
-from textual.widgets import Static
+from textual.widget import Widget
 
 from ..story.sanitize import clean_line
 
 
-class StoryHeader(Vertical):
-    """Two lines, because an 80-column terminal cannot fit a long title and its date on one."""
+class StoryHeader(Widget):
+    DEFAULT_CSS = """
+    StoryHeader {
+        height: 1;
+    }
+    """
 
-    def __init__(self, title: str, dates: str, *, id: str | None = None) -> None:
+    def __init__(self, title: str, *, draft: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._title_line = Static(
-            Content.assemble(("◆ ", "$text-accent"), Content.styled(clean_line(title), "bold")),
-            id="story-title",
+        self._story_title = clean_line(title)
+        self._draft = draft
+        self._as_of = ""
+
+    def set_as_of(self, words: str) -> None:
+        self._as_of = words
+        self.refresh()
+
+    def line(self, width: int | None = None) -> Content:
+        head = Content.assemble(
+            ("◆ ", "$text-accent"),
+            ("UNREVIEWED DRAFT · ", "bold $text-warning") if self._draft else "",
+            Content.styled(self._story_title, "bold"),
         )
-        self._dates = Static(Content.styled(dates, "$text-muted"), id="story-dates")
+        as_of = f"  as of {self._as_of}" if self._as_of else ""
+        if as_of and (width is None or cell_len(head.plain + as_of) <= width):
+            return Content.assemble(head, (as_of, "$text-muted"))
+        return head
 
-    def compose(self) -> ComposeResult:
-        yield self._title_line
-        yield self._dates
-
-    def set_dates(self, dates: str) -> None:
-        self._dates.update(Content.styled(dates, "$text-muted"))
+    def render(self) -> Content:
+        return self.line(self.content_region.width or None)
 
     @property
-    def dates_text(self) -> str:
-        return str(self._dates.content)
+    def text(self) -> str:
+        return self.line().plain

@@ -3,6 +3,9 @@
 OptionList and ListView build or measure every item up front, which takes seconds at 100k items.
 This list keeps only keys; a row's Content is produced on demand for visible lines and cached, so
 mounting, moving the cursor and scrolling cost the same for 10 items or 100,000.
+
+A row may take more than one line (`row_height`, see row_lines.py) and may be a heading that the
+cursor passes over (`selectable`): the timeline's events are two lines under one-line year rows.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import Click
@@ -24,13 +28,40 @@ from textual.visual import Visual
 
 from ..textual_compat.scrolling import QuietScrollView, set_virtual_size
 from .cells import changed_span
+from .row_lines import RowLines
 
-RowRenderer = Callable[[str], Content]
+RowRenderer = Callable[[str, int], Content]
+"""A row's Content for its key at a width (cells); a row of several lines has that many lines."""
 SearchText = Callable[[str], str]
 HighlightHook = Callable[["VirtualList", "str | None"], None]
 
 _CACHE_ROWS = 4096
+_REVERSE = RichStyle(reverse=True)
 _CACHE_STRIPS = 512  # rendered rows: a few screens' worth in each state (plain, marked, cursor)
+
+
+def _in_colour(strip: Strip, line_style: RichStyle) -> Strip:
+    """`strip` with every segment in the line's foreground and background colours."""
+    colours = RichStyle(color=line_style.color, bgcolor=line_style.bgcolor)
+    return Strip(
+        [
+            Segment(text, colours if seg_style is None else seg_style + colours, control)
+            for text, seg_style, control in strip
+        ],
+        strip.cell_length,
+    )
+
+
+def _reversed_in_terminal_colours(strip: Strip) -> Strip:
+    """NO_COLOR's cursor: the row in reverse video in the terminal's own colours (Textual's greys,
+    reversed, measured 3.4:1), its bold and italics kept."""
+    return Strip(
+        [
+            Segment(text, (seg_style.without_color if seg_style else RichStyle()) + _REVERSE, control)
+            for text, seg_style, control in strip
+        ],
+        strip.cell_length,
+    )
 
 
 class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
@@ -65,6 +96,7 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
     }
     VirtualList > .virtual-list--cursor {
         background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
     }
     VirtualList:focus > .virtual-list--cursor {
         background: $block-cursor-background;
@@ -119,16 +151,19 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id, classes=classes)
         self._keys: Sequence[str] = ()
         self._painted: dict[int, Strip] = {}  # screen line -> the line last drawn there
-        self._render_row: RowRenderer = lambda key: Content(key)
+        self._render_row: RowRenderer = lambda key, width: Content(key)
         self._search_text: SearchText = lambda key: key
+        self._row_height: Callable[[str], int] | None = None
+        self._selectable: Callable[[str], bool] | None = None
         self._search_cache: list[str] | None = None
         self._visible: Sequence[int] = range(0)
         self._visible_row: dict[int, int] | None = None
+        self._row_lines = RowLines((), range(0), None)
         self._position: dict[str, int] = {}
         self._marked: frozenset[str] = frozenset()
         self._filter = ""
-        self._row_cache: OrderedDict[str, Content] = OrderedDict()
-        self._strip_cache: OrderedDict[tuple[str, int, bool, VisualStyle], Strip] = OrderedDict()
+        self._row_cache: OrderedDict[tuple[str, int], Content] = OrderedDict()
+        self._strip_cache: OrderedDict[tuple[str, int, bool, VisualStyle], list[Strip]] = OrderedDict()
         self._last_key: str | None = None
         self.empty_message = empty_message
         self.on_highlight: HighlightHook | None = None
@@ -140,12 +175,23 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
     # -- data --------------------------------------------------------------------------------
 
     def set_items(
-        self, keys: Sequence[str], render_row: RowRenderer, search_text: SearchText | None = None
+        self,
+        keys: Sequence[str],
+        render_row: RowRenderer,
+        search_text: SearchText | None = None,
+        *,
+        row_height: Callable[[str], int] | None = None,
+        selectable: Callable[[str], bool] | None = None,
     ) -> None:
-        """Replace the list's items. Cheap: nothing is rendered until it is on screen."""
+        """Replace the list's items. Cheap: nothing is rendered until it is on screen.
+
+        `row_height(key)`: lines a row takes (default one each); `selectable(key)`: False for a
+        heading row the cursor passes over (default: every row)."""
         self._keys = keys
         self._render_row = render_row
         self._search_text = search_text or (lambda key: key)
+        self._row_height = row_height
+        self._selectable = selectable
         self._search_cache = None
         self._position = {}
         self._row_cache.clear()
@@ -175,8 +221,13 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
     @property
     def highlighted_key(self) -> str | None:
         if 0 <= self.cursor < len(self._visible):
-            return self._keys[self._visible[self.cursor]]
+            key = self._keys[self._visible[self.cursor]]
+            return key if self._is_selectable(self.cursor) else None
         return None
+
+    def key_at(self, row: int) -> str:
+        """The key of row `row` among the rows shown (filtered)."""
+        return self._keys[self._visible[row]]
 
     def set_marked(self, keys: Collection[str]) -> None:
         """Mark items linked to the selection elsewhere; only visible rows whose mark changed repaint.
@@ -231,18 +282,27 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
     def _visible_rows(self) -> list[tuple[int, str]]:
         """(row, key) for the rows on screen: per-keypress work stays O(viewport), not O(items)."""
         top = round(self.scroll_y)
-        end = min(len(self._visible), top + self._viewport_height())
         keys, visible = self._keys, self._visible
-        return [(row, keys[visible[row]]) for row in range(top, end)]
+        rows = self._row_lines.rows_between(top, min(self._row_lines.total, top + self._viewport_height()))
+        return [(row, keys[visible[row]]) for row in rows]
 
     def _refresh_rows(self, rows: Iterable[int]) -> None:
-        """Repaint these rows: one line each, or the viewport in one go when most of it changed.
+        """Repaint these rows: their lines, or the viewport in one go when most of it changed.
 
         Only the text columns: the scrollbar repaints itself when its thumb moves (QuietScrollBar).
         """
         top, height = round(self.scroll_y), self._viewport_height()
         width = self.scrollable_content_region.width
-        on_screen = sorted({row - top for row in rows if top <= row < top + height})
+        lines = self._row_lines
+        on_screen = sorted(
+            {
+                line - top
+                for row in rows
+                if 0 <= row < len(self._visible)
+                for line in range(lines.start(row), lines.start(row) + lines.height(row))
+                if top <= line < top + height
+            }
+        )
         if len(on_screen) > height // 2:
             self.refresh(Region(0, 0, width, height))
         else:
@@ -295,22 +355,46 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
             if self._search_cache is None:
                 self._search_cache = [self._search_text(k).casefold() for k in self._keys]
             self._visible = [i for i, hay in enumerate(self._search_cache) if needle in hay]
-        set_virtual_size(self, Size(self.size.width, len(self._visible)), repaint=False)
+        self._row_lines = RowLines(self._keys, self._visible, self._row_height)
+        set_virtual_size(self, Size(self.size.width, self._row_lines.total), repaint=False)
         self._refresh_viewport()
 
     # -- cursor ------------------------------------------------------------------------------
 
+    def _is_selectable(self, row: int) -> bool:
+        return self._selectable is None or self._selectable(self._keys[self._visible[row]])
+
+    def _selectable_near(self, row: int, step: int) -> int:
+        """The first selectable row from `row` on in direction `step`, else the other way, else `row`."""
+        count = len(self._visible)
+        if not count:
+            return 0
+        row = max(0, min(row, count - 1))
+        if self._selectable is None:
+            return row
+        for direction in (step, -step):
+            probe = row
+            while 0 <= probe < count:
+                if self._is_selectable(probe):
+                    return probe
+                probe += direction
+        return row
+
     def _set_cursor_quietly(self, row: int) -> None:
         old = self.cursor
-        self.set_reactive(VirtualList.cursor, self._row_in_range(row))
+        self.set_reactive(VirtualList.cursor, self._selectable_near(row, 1))
         self._keep_cursor_in_view()  # a scroll repaints the rows by itself
         self._refresh_rows({old, self.cursor})
 
-    def _row_in_range(self, row: int) -> int:
-        return max(0, min(row, len(self._visible) - 1)) if self._visible else 0
+    def _move(self, row: int, step: int) -> None:
+        """Move the cursor to the selectable row nearest `row` in direction `step`."""
+        target = self._selectable_near(row, step)
+        if self._visible and not self._is_selectable(target):
+            return
+        self.cursor = target
 
     def validate_cursor(self, row: int) -> int:
-        return self._row_in_range(row)
+        return max(0, min(row, len(self._visible) - 1)) if self._visible else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._keep_cursor_in_view()
@@ -326,35 +410,47 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Highlighted(self, key))
 
     def _keep_cursor_in_view(self) -> None:
-        height = self.scrollable_content_region.height or self.size.height
-        if height <= 0:
+        """A cursor leaving the view scrolls it by half a page (at least as far as the row needs): the
+        reader sees what comes next, and stepping repaints the whole list once per half page, not on
+        every step (each scrolled line is every row repainted: ~1 KB at 80x24)."""
+        height = self._viewport_height()
+        if height <= 0 or not self._visible:
             return
         top = round(self.scroll_y)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+        start = self._row_lines.start(self.cursor)
+        end = start + self._row_lines.height(self.cursor)
+        if self.cursor and not self._is_selectable(self.cursor - 1):
+            start = self._row_lines.start(self.cursor - 1)  # keep the heading above the row in view
+        half = max(1, height * 2 // 3)
+        if start < top:
+            target = max(min(start, top - half), end - height, 0)
+            self.scroll_to(y=target, animate=False, immediate=True)
+        elif end > top + height:
+            target = min(start, max(end - height, top + half))
+            self.scroll_to(y=target, animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
-        self.cursor += 1
+        self._move(self.cursor + 1, 1)
 
     def action_cursor_up(self) -> None:
-        self.cursor -= 1
+        self._move(self.cursor - 1, -1)
 
     def action_first(self) -> None:
-        self.cursor = 0
+        self._move(0, 1)
 
     def action_last(self) -> None:
-        self.cursor = len(self._visible) - 1
+        self._move(len(self._visible) - 1, -1)
 
     def _page(self) -> int:
-        return max(1, (self.scrollable_content_region.height or self.size.height) - 1)
+        return max(1, self._viewport_height() - 1)
 
     def action_page_down(self) -> None:
-        self.cursor += self._page()
+        line = self._row_lines.start(self.cursor) + self._page()
+        self._move(self._row_lines.row_at(line), 1)
 
     def action_page_up(self) -> None:
-        self.cursor -= self._page()
+        line = self._row_lines.start(self.cursor) - self._page()
+        self._move(self._row_lines.row_at(max(0, line)), -1)
 
     def action_select(self) -> None:
         key = self.highlighted_key
@@ -362,25 +458,28 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Selected(self, key))
 
     def on_click(self, event: Click) -> None:
-        row = round(self.scroll_y) + event.y
-        if 0 <= row < len(self._visible):
+        line = round(self.scroll_y) + event.y
+        if not 0 <= line < self._row_lines.total:
+            return
+        row = self._row_lines.row_at(line)
+        if self._is_selectable(row):
             self.cursor = row
             if event.chain >= 2:
                 self.action_select()
 
     def on_resize(self) -> None:
         self._painted.clear()  # a new size repaints every line anyway
-        set_virtual_size(self, Size(self.size.width, len(self._visible)))
+        set_virtual_size(self, Size(self.size.width, self._row_lines.total))
         self._keep_cursor_in_view()
 
     # -- rendering ---------------------------------------------------------------------------
 
-    def _row_content(self, key: str) -> Content:
+    def _row_content(self, key: str, width: int) -> Content:
         rows = self._row_cache
-        content = rows.get(key)
+        content = rows.get((key, width))
         if content is None:
-            content = self._render_row(key)
-            rows[key] = content
+            content = self._render_row(key, width)
+            rows[key, width] = content
             if len(rows) > _CACHE_ROWS:
                 rows.popitem(last=False)
         return content
@@ -389,8 +488,8 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         line = self._painted[y] = self._line_at(round(self.scroll_y) + y, y)
         return line
 
-    def _line_at(self, row: int, y: int) -> Strip:
-        """Row `row` of the list as drawn on screen line `y` (the empty message goes on line 0)."""
+    def _line_at(self, line: int, y: int) -> Strip:
+        """Line `line` of the list as drawn on screen line `y` (the empty message goes on line 0)."""
         width = self.scrollable_content_region.width or self.size.width
         base = self.rich_style
         if not self._visible:
@@ -401,12 +500,14 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
                 empty_style = self.get_component_rich_style("virtual-list--empty")
                 return Strip([Segment(" " + message, empty_style)]).crop_extend(0, width, base)
             return Strip.blank(width, base)
-        if row >= len(self._visible):
+        if line >= self._row_lines.total:
             return Strip.blank(width, base)
+        row = self._row_lines.row_at(line)
         key = self._keys[self._visible[row]]
         marked = key in self._marked
         components: tuple[str, ...] = ("virtual-list--marked",) if marked else ()
-        if row == self.cursor:
+        cursor = row == self.cursor and self._is_selectable(row)
+        if cursor:
             components += ("virtual-list--cursor",)
         # The row's own style (cursor/marked backgrounds included) is the base the Content is rendered
         # on, so theme variables ($text-muted ...) resolve and alpha colours blend with the right colour.
@@ -414,20 +515,34 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         # scrolls by one row, only the new row is drawn.
         style = self.get_visual_style(*components)
         cache_key = (key, width, marked, style)
-        strip = self._strip_cache.get(cache_key)
-        if strip is None:
-            strip = self._render_row_strip(key, width, marked, style)
-            self._strip_cache[cache_key] = strip
+        strips = self._strip_cache.get(cache_key)
+        if strips is None:
+            strips = self._render_row_strips(key, width, marked, style, self._row_lines.height(row), cursor)
+            self._strip_cache[cache_key] = strips
             if len(self._strip_cache) > _CACHE_STRIPS:
                 self._strip_cache.popitem(last=False)
-        return strip
+        return strips[line - self._row_lines.start(row)]
 
-    def _render_row_strip(self, key: str, width: int, marked: bool, style: VisualStyle) -> Strip:
+    def _render_row_strips(
+        self, key: str, width: int, marked: bool, style: VisualStyle, height: int, cursor: bool
+    ) -> list[Strip]:
+        """The row's lines. On the cursor row every letter takes the cursor's colour: a date or a
+        marker coloured for the pane's background could be unreadable on the cursor's (1.02:1 was
+        measured), and the row's glyphs and words, not colours, say what they mean."""
         line_style = style.rich_style
         gutter = Segment("▌", self.get_component_rich_style("virtual-list--marked")) if marked else None
         body_width = max(0, width - 1)
-        content = self._row_content(key).truncate(body_width, ellipsis=True)
-        strips = Visual.to_strips(self, content, body_width, 1, style, apply_selection=False)
-        body = strips[0] if strips else Strip.blank(body_width, line_style)
         lead = Strip([gutter or Segment(" ", line_style)])
-        return Strip.join([lead, body]).crop_extend(0, width, line_style)
+        content = self._row_content(key, body_width)
+        lines = content.split("\n") if height > 1 else [content]
+        strips = []
+        for y in range(height):
+            part = lines[y].truncate(body_width, ellipsis=True) if y < len(lines) else Content("")
+            rendered = Visual.to_strips(self, part, body_width, 1, style, apply_selection=False)
+            body = rendered[0] if rendered else Strip.blank(body_width, line_style)
+            if cursor and line_style.color is not None:
+                body = _in_colour(body, line_style)
+            strips.append(Strip.join([lead, body]).crop_extend(0, width, line_style))
+        if cursor and self.app.no_color:
+            strips = [_reversed_in_terminal_colours(strip) for strip in strips]
+        return strips
