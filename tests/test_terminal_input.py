@@ -11,7 +11,6 @@ import os
 import random
 import signal
 import threading
-import types
 from collections.abc import Iterator
 
 import pytest
@@ -22,7 +21,6 @@ from mission_tui.textual_compat.terminal_input import (
     MAX_PASTE,
     PASTE_END,
     PASTE_START,
-    TYPE_AHEAD,
     InputReader,
     PasteSplitter,
     run_input_thread,
@@ -210,28 +208,3 @@ def read_through_thread(
         thread.join(5)
         signal.signal(signal.SIGHUP, previous)
         os.close(terminal.fileno)
-
-
-def busy_app(waiting: int) -> types.SimpleNamespace:
-    """An app whose queues hold `waiting` messages, split over the app, its screen and the focus."""
-    node = lambda size: types.SimpleNamespace(message_queue_size=size)  # noqa: E731
-    third = waiting // 3
-    return types.SimpleNamespace(
-        message_queue_size=waiting - 2 * third, screen=node(third), focused=node(third)
-    )
-
-
-def test_keys_far_ahead_of_a_busy_app_are_dropped_but_not_the_ways_out() -> None:
-    """A key storm queued minutes of work (a theme switch or the help screen per key); keys typed
-    more than TYPE_AHEAD messages ahead are dropped, except quit keys; a paste still arrives."""
-    terminal = PipeTerminal()
-    terminal._app = busy_app(TYPE_AHEAD)  # type: ignore[attr-defined]  # what the driver holds
-    paste = (PASTE_START + "text" + PASTE_END).encode()
-    messages = read_through_thread(terminal, b"jkt?" + paste + b"q\x11\x03")
-    assert keys(messages) == ["q", "ctrl+q", "ctrl+c"] and pastes(messages) == ["text"]
-
-
-def test_keys_within_the_type_ahead_all_arrive() -> None:
-    terminal = PipeTerminal()
-    terminal._app = busy_app(TYPE_AHEAD - 1)  # type: ignore[attr-defined]  # what the driver holds
-    assert keys(read_through_thread(terminal, b"jkt?")) == ["j", "k", "t", "question_mark"]

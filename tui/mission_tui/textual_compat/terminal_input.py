@@ -10,18 +10,14 @@ Works around four faults of textual 8.2.8's `LinuxDriver.run_input_thread` (the 
   ESC bytes into the filter became thousands of keys (>120 s at 100% CPU, 1.3 GB), q typed into it.
 - At the end of its input (a hung-up terminal reads as end-of-file forever) it keeps selecting and
   reading: a thread at 100% CPU that Python waits for when the process exits.
-And a fifth: every key press is queued however far behind the app is, so a held-down key that costs
-more than it repeats (a theme switch, the help screen) queued minutes of work.
 Turned on, the driver's input thread is the one below: bytes are decoded with errors ignored; a paste
 between ESC[200~ and ESC[201~ is cut out of the input before Textual's parser sees it and sent as one
 Paste event of at most MAX_PASTE characters (the rest is read and dropped); a key code outside Unicode
 is ignored; a chunk the parser still fails on is dropped and the parser replaced; at the end of input
-the thread ends and raises SIGHUP in the process, which is what a hung-up terminal means; a key
-press with TYPE_AHEAD messages waiting ahead of it is dropped (not the quit keys).
-Private names: `textual._xterm_parser.XTermParser` and its `_parse_extended_key`, `Driver._debug`,
-`Driver._app`.
+the thread ends and raises SIGHUP in the process, which is what a hung-up terminal means.
+Private names: `textual._xterm_parser.XTermParser` and its `_parse_extended_key`, `Driver._debug`.
 Gain: no crash from input bytes, a paste costs one event (tests/test_terminal_input.py,
-tests/test_input_pty.py); idle 1.0 s after a 60 s key/resize storm instead of > 120 s (bench row 9).
+tests/test_input_pty.py).
 Replace with: upstream fixes (decode with errors="ignore", check key codes, keep a paste out of the
 escape-sequence parser, stop at end of input).
 Off: Textual's input thread.
@@ -57,13 +53,6 @@ PASTE_END = "\x1b[201~"
 PASTE_SILENCE = 1.0
 """Seconds without input that end a paste whose closing ESC[201~ never came."""
 READ_SIZE = 4096
-TYPE_AHEAD = 12
-"""Messages waiting in the app's, the screen's and the focused widget's queues beyond which a new
-key press is dropped: keys typed that far ahead of the screen cannot be aimed at what it shows, and
-a held-down or hammered key that costs more than it repeats (a theme switch, opening help) otherwise
-queued minutes of work (a 10 s key storm left the explorer busy 57 s after it)."""
-ALWAYS_DELIVERED = frozenset({"q", "ctrl+q", "ctrl+c"})
-"""Keys delivered however far behind the app is: the ways out."""
 
 
 def _held_back(text: str, marker: str) -> int:
@@ -222,29 +211,10 @@ def run_input_thread(driver: Any) -> None:
             else:
                 messages = reader.idle()
             for message in messages:
-                if not dropped_as_too_far_ahead(message, driver):
-                    driver.process_message(message)
+                driver.process_message(message)
     finally:
         selector.close()
         reader.close()
-
-
-def dropped_as_too_far_ahead(message: Message, driver: Any) -> bool:
-    """Whether `message` is a key press (not a way out) with a backlog of TYPE_AHEAD ahead of it."""
-    if not isinstance(message, events.Key) or message.key in ALWAYS_DELIVERED:
-        return False
-    return waiting_messages(driver) >= TYPE_AHEAD
-
-
-def waiting_messages(driver: Any) -> int:
-    """How many messages wait in the queues a key press goes through (read from the input thread:
-    a snapshot, enough to tell a few from a backlog)."""
-    try:
-        app = driver._app
-        nodes = [app, app.screen, app.focused]
-        return sum(node.message_queue_size for node in nodes if node is not None)
-    except Exception:  # a screen switching or the app stopping: no backlog to speak of
-        return 0
 
 
 def terminal_gone(driver: Any) -> None:
