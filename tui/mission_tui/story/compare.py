@@ -87,6 +87,7 @@ def _range_sides(claims: list[Claim]) -> list[list[Claim]]:
     shared_year = all(without_year(claim) for claim in claims)
     ranged = [(_side_range(claim, shared_year) or (math.inf, math.inf), claim) for claim in claims]
     ranged.sort(key=lambda item: (item[0][1], item[0][0], item[1].id))
+    start = {claim.id: low for (low, _), claim in ranged}
     sides: list[list[Claim]] = []
     point = -math.inf
     for (low, high), claim in ranged:
@@ -96,7 +97,7 @@ def _range_sides(claims: list[Claim]) -> list[list[Claim]]:
             sides.append([claim])
             point = high
     for side in sides:
-        side.sort(key=lambda claim: ((_side_range(claim, shared_year) or (math.inf,))[0], claim.id))
+        side.sort(key=lambda claim: (start[claim.id], claim.id))
     return sides
 
 
