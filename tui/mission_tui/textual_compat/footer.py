@@ -56,7 +56,7 @@ def drop_detached_watchers(node: Widget) -> int:
     table: dict[str, list[tuple[Any, Any]]] = getattr(node, _WATCHERS, {})
     dropped = 0
     for watchers in table.values():
-        kept = [(watcher, callback) for watcher, callback in watchers if getattr(watcher, "is_attached", True)]
+        kept = [(by, callback) for by, callback in watchers if getattr(by, "is_attached", True)]
         dropped += len(watchers) - len(kept)
         watchers[:] = kept
     return dropped
