@@ -9,6 +9,7 @@ import pytest
 from mission_tui.app import make_app, pick_theme
 from mission_tui.screens import main as main_module
 from mission_tui.story.index import OVERVIEW_KEY, TODAY_KEY
+from piloting import wait_for
 
 
 async def test_too_small_notice_appears_and_goes(make):
@@ -21,13 +22,12 @@ async def test_too_small_notice_appears_and_goes(make):
         assert not body.display or body.region.height == 0
         text = notice.content.plain
         assert "need at least 60×16" in text and "have 40×12" in text
+        # Resizes in a burst are laid out at most twice a second (textual_compat/resize): poll.
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert notice.region.height == 0
+        await wait_for(pilot, lambda: notice.region.height == 0, "the notice to go at 80x24")
         assert body.region.height > 0
         await pilot.resize_terminal(59, 30)
-        await pilot.pause()
-        assert notice.region.height > 0
+        await wait_for(pilot, lambda: notice.region.height > 0, "the notice back at 59x30")
         assert "have 59×30" in notice.content.plain
 
 

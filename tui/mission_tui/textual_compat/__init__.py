@@ -14,6 +14,8 @@ around, what it gains (measured) and which public API or upstream fix would repl
 - `footer`: the Footer recomposes only when its keys change, and lets go of the old ones (#6666).
 - `focus`: a focus change repaints what it changes, not the whole screen.
 - `errors`: the exception that ended the app, named in the one-line report.
+- `resize`: a burst of resizes laid out at most twice a second, always ending on the last size.
+- `strips`: a Strip makes its caches when it first uses one (most never do).
 
 Nothing private is touched at import time. The app calls `install()` once: it checks the installed
 Textual and Rich against the versions the patches were written for (`patch.WRITTEN_FOR`) and turns the
@@ -49,7 +51,7 @@ __all__ = [
 
 MODULES = (
     "output", "borders", "scrolling", "palette", "bindings", "driver", "terminal_input", "suspend", "footer",
-    "focus", "errors",
+    "focus", "errors", "resize", "strips",
 )  # fmt: skip
 
 _installed = False

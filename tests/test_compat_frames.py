@@ -1,0 +1,122 @@
+"""The two patches that bound the work per frame: resizes laid out at most twice a second, and strips
+that make their caches only when they use them. Each is checked against its own switch turned off."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.strip import Strip
+
+from mission_tui.screens.main import MainScreen
+from mission_tui.textual_compat import resize, strips
+from piloting import wait_for
+
+pytestmark = pytest.mark.patched
+
+BURST = [(100 + step, 30 + step % 3) for step in range(16)]
+
+
+@pytest.fixture
+def laid_out(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Every size the main screen is laid out at, in order (it hears of each new size twice: from the
+    app, and as a widget whose size changed)."""
+    sizes: list[tuple[int, int]] = []
+    original = MainScreen.on_resize
+
+    def recording(self: MainScreen, event: events.Resize) -> None:
+        size = (event.size.width, event.size.height)
+        if sizes[-1:] != [size]:
+            sizes.append(size)
+        original(self, event)
+
+    monkeypatch.setattr(MainScreen, "on_resize", recording)
+    return sizes
+
+
+@pytest.fixture
+def resize_patch_off() -> Iterator[None]:
+    resize.PATCH.turn_off()
+    try:
+        yield
+    finally:
+        resize.PATCH.turn_on()
+
+
+async def burst(make, laid_out: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], float]:
+    """The sizes laid out for a burst of resizes, one per Pilot pause, and how long the burst took."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        laid_out.clear()
+        started = time.monotonic()
+        for width, height in BURST:
+            await pilot.resize_terminal(width, height)
+        await wait_for(pilot, lambda: laid_out[-1:] == BURST[-1:], "the last size laid out")
+        took = time.monotonic() - started
+        assert app.main_screen.size == BURST[-1]
+    return list(laid_out), took
+
+
+async def test_a_burst_of_resizes_is_laid_out_at_most_twice_a_second_ending_on_the_last(make, laid_out):
+    sizes, took = await burst(make, laid_out)
+    assert sizes[-1] == BURST[-1]
+    assert len(sizes) <= 2 + took / resize.INTERVAL, f"{len(sizes)} layouts in {took:.2f} s"
+    assert len(sizes) < len(BURST) // 2
+
+
+async def test_without_the_patch_every_resize_is_laid_out(make, laid_out, resize_patch_off):
+    """The control: stock Textual lays out each of them (one per pause), the cost the patch bounds."""
+    sizes, _ = await burst(make, laid_out)
+    assert sizes == BURST
+
+
+async def test_a_lone_resize_is_laid_out_at_once(make, laid_out):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(resize.INTERVAL)  # the start-up size was laid out longer ago than that
+        laid_out.clear()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert laid_out == [(100, 30)]
+
+
+SEGMENTS = [Segment("The mission ", Style(bold=True)), Segment("ends by September 2025", Style(italic=True))]
+
+
+def strip_operations(strip: Strip) -> list[object]:
+    """What a frame asks of strips: every operation that goes through one of the caches."""
+    return [
+        strip.crop(3, 20).text,
+        [s.text for s in strip.divide([5, 12, 40])],
+        list(strip.apply_style(Style(underline=True))),
+        strip.adjust_cell_length(40).cell_length,
+        strip.crop_extend(2, 50, None).cell_length,
+        list(strip.apply_offsets(1, 2)),
+        strip.text,
+        strip.cell_length,
+    ]
+
+
+def test_strips_make_their_caches_on_first_use_and_answer_the_same() -> None:
+    strip = Strip(SEGMENTS)
+    for name in strips.CACHE_SIZES:
+        with pytest.raises(AttributeError):
+            object.__getattribute__(strip, name)  # not made with the strip
+    lazily = strip_operations(strip)
+    assert strip_operations(strip) == lazily  # the second time, from the caches just made
+    strips.PATCH.turn_off()
+    try:
+        assert strip_operations(Strip(SEGMENTS)) == lazily
+        assert strip_operations(strip) == lazily  # made with the patch on, still whole without it
+    finally:
+        strips.PATCH.turn_on()
+
+
+def test_a_strip_still_has_no_attributes_it_never_had() -> None:
+    with pytest.raises(AttributeError, match="no_such_thing"):
+        getattr(Strip(SEGMENTS), "no_such_thing")  # noqa: B009
