@@ -63,7 +63,8 @@ def qualified_parts(text: str) -> list[tuple[str, str, bool, bool]] | None:
     return parts
 
 
-def _join(names: list[str]) -> str:
+def join_words(names: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -80,7 +81,7 @@ def _qualifier_words(parts: list[tuple[str, str, bool, bool]], words: str) -> st
                         ((True, True), "uncertain and approximate")):  # fmt: skip
         names = [name for name, _, u, a in parts if (u, a) == flag]
         if names:
-            notes.append(f"{_join(names)} {label}")
+            notes.append(f"{join_words(names)} {label}")
     return f"{words}, {'; '.join(notes)}"
 
 
@@ -149,7 +150,7 @@ def _unspecified_words(text: str, span: DateSpan) -> str:
     phrase = " ".join(words)
     missing.reverse()  # year, month, day
     if missing:
-        gone = _join(missing) + " not given"
+        gone = join_words(missing) + " not given"
         return f"{phrase}, {gone}" if phrase else gone[0].upper() + gone[1:]
     return phrase
 
@@ -364,6 +365,12 @@ def timing_of(text: str | None, today: date) -> Timing | None:
 
 
 # ------------------------------------------------------------------------------------------ values
+
+
+def count_words(count: int, noun: str, plural: str | None = None) -> str:
+    """A count that agrees in number with its noun: '1 claim', '2 claims', '1,200 key points',
+    '1 summary' / '2 summaries' (`plural` for a noun that does not just take an 's')."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 def number_words(value: float) -> str:
