@@ -231,8 +231,8 @@ def _sources_with_quotes(index: StoryIndex, event_id: str, sources: tuple[str, .
         if not claims and source.excerpt:
             blocks.append(Content.assemble("  ", quote(source.excerpt)))
     if len(sources) > _LISTED_SOURCES:
-        more = len(sources) - _LISTED_SOURCES
-        blocks.append(Content.styled(f"… and {more} more sources (Related, press 5)", "$text-muted"))
+        more = count_words(len(sources) - _LISTED_SOURCES, "more source")
+        blocks.append(Content.styled(f"… and {more} (Related, press 5)", "$text-muted"))
     return blocks
 
 
@@ -244,7 +244,7 @@ def key_point_body(index: StoryIndex, kp_id: str) -> Content:
     blocks += _conflict_lines(index, index.key_point_links(kp_id).conflicts)
     claims = index.key_point_claims.get(kp_id, ())
     if claims:
-        blocks += [Content(""), heading(f"Evidence ({len(claims)} claims)")]
+        blocks += [Content(""), heading(f"Evidence ({count_words(len(claims), 'claim')})")]
         for cid in claims[:_LISTED_SOURCES]:
             claim = index.claims[cid]
             blocks.append(
@@ -276,7 +276,7 @@ def source_body(index: StoryIndex, source_id: str) -> Content:
         blocks += [Content(""), field("Inferred", source.inference, multiline=True)]
     claims = index.source_claims.get(source_id, ())
     if claims:
-        blocks += [Content(""), heading(f"What it says ({len(claims)} claims)")]
+        blocks += [Content(""), heading(f"What it says ({count_words(len(claims), 'claim')})")]
         for cid in claims[:_LISTED_SOURCES]:
             claim = index.claims[cid]
             place = index.claim_place(cid)
@@ -317,7 +317,9 @@ def today_body(index: StoryIndex) -> Content:
     if index.undated:
         blocks.append(
             Content.styled(
-                f"{len(index.undated)} undated event(s) are listed after the dated ones.", "$text-muted"
+                f"{count_words(len(index.undated), 'undated event')} "
+                f"{'is' if len(index.undated) == 1 else 'are'} listed after the dated ones.",
+                "$text-muted",
             )
         )
     return _join(blocks)

@@ -19,6 +19,7 @@ from ..story.date_words import TIMING_GLYPHS, Timing, day_words, short_date
 from ..story.index import OVERVIEW_KEY, TODAY_KEY, StoryIndex, is_heading
 from ..story.models import EventStatus
 from ..story.sanitize import clean_line
+from ..story.words import count_words
 
 STATUS_GLYPHS = {"open": "≠", "explained": "◐", "resolved": "○"}
 DISPUTED = "≠"
@@ -162,9 +163,7 @@ def timeline_row(index: StoryIndex, key: str, width: int) -> Content:
     """The overview, a heading, the today marker or an event (two lines)."""
     if key == OVERVIEW_KEY:
         conflicts = len(index.open_conflicts)
-        about = (
-            f" · {conflicts} open conflict{'s' if conflicts != 1 else ''}" if conflicts else " · the story"
-        )
+        about = f" · {count_words(conflicts, 'open conflict')}" if conflicts else " · the story"
         return Content.assemble(("◆ ", "$text-accent"), ("Overview", "bold"), (about, "$text-muted"))
     if key == TODAY_KEY:
         words = f"── today · {day_words(index.today)} "
