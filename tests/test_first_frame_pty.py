@@ -32,6 +32,17 @@ def column_text(rows: list[str], start: int, end: int) -> str:
     return " ".join(text.translate({ord(c): " " for c in BOX}).split())
 
 
+def first_frame(*args: str, ready: str) -> list[str]:
+    """The screen of the installed `mission-tui ARGS` at 80x24, once `ready` shows and it is quiet."""
+    session = PtySession(*args)
+    try:
+        session.wait_for(ready, timeout=30)
+        session.settle()
+        return list(session.screen.display)
+    finally:
+        session.kill()
+
+
 def test_the_first_frame_says_what_the_story_is_and_where_its_sources_disagree():
     loaded = load_story(bundled_story_path())
     index = build_index(loaded.model, today=date.fromisoformat(TODAY))
@@ -39,13 +50,7 @@ def test_the_first_frame_says_what_the_story_is_and_where_its_sources_disagree()
     clashes = [(index.conflict_values(c), index.conflict_title(c)) for c in index.open_conflicts]
     assert clashes == [("Sep 2025 vs Dec 2026", "When does the current mission end?")]  # the control
 
-    session = PtySession("--today", TODAY)
-    try:
-        session.wait_for("step 0 of 5", timeout=30)
-        session.settle()
-        rows = session.screen.display
-    finally:
-        session.kill()
+    rows = first_frame("--today", TODAY, ready="step 0 of 5")
     shown = "\n".join(rows)
     assert loaded.model.story.title in rows[0]
     detail = rows[1].index("╭─ Detail")
@@ -73,13 +78,7 @@ def test_a_digest_opened_as_a_draft_shows_that_it_is_one_and_its_first_disagreem
     values = index.conflict_values(first)
     assert values == "Sep 2025 vs Dec 2026"  # the control: the draft finds the seed's contradiction
 
-    session = PtySession(str(SEED), "--today", TODAY)
-    try:
-        session.wait_for("step 0 of", timeout=30)
-        session.settle()
-        rows = session.screen.display
-    finally:
-        session.kill()
+    rows = first_frame(str(SEED), "--today", TODAY, ready="step 0 of")
     assert "UNREVIEWED DRAFT" in rows[0]
     detail = rows[1].index("╭─ Detail")
     bottom = next(y for y, row in enumerate(rows) if "╭─ Key points" in row)  # the detail view ends above

@@ -62,7 +62,6 @@ def _shown(path: Path) -> str:
     return "\n".join(shown)
 
 
-@pytest.mark.slow  # every digest ingested and every view of it rendered: ~3 s
 @pytest.mark.parametrize("path", [SEED, *sorted(DIGESTS.glob("*.txt"))], ids=lambda path: path.stem)
 def test_no_digest_shows_question_marks_for_a_year(path: Path) -> None:
     shown = _shown(path)
