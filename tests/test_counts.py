@@ -66,7 +66,7 @@ def test_count_words_agrees_in_number() -> None:
     assert count_words(0, "claim") == "0 claims"
     assert count_words(1, "claim") == "1 claim"
     assert count_words(2, "key point") == "2 key points"
-    assert count_words(1_200, "more source") == "1,200 more sources"
+    assert count_words(1200, "more source") == "1200 more sources"  # digits as in 'Sources 1200'
     assert count_words(2, "summary", "summaries") == "2 summaries"
 
 

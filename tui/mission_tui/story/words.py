@@ -420,9 +420,9 @@ def timing_of(text: str | None, today: date) -> Timing | None:
 
 
 def count_words(count: int, noun: str, plural: str | None = None) -> str:
-    """A count that agrees in number with its noun: '1 claim', '2 claims', '1,200 key points',
-    '1 summary' / '2 summaries' (`plural` for a noun that does not just take an 's')."""
-    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+    """A count that agrees in number with its noun: '1 claim', '2 claims', '1200 key points' (digits
+    as pane titles show counts), '2 summaries' (`plural` for a noun that does not just take an 's')."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def number_words(value: float) -> str:

@@ -111,7 +111,7 @@ def _outlet_words(index: StoryIndex, outlet: str, claims: list[str]) -> str:
         counted.append(count_words(len(claims), "claim"))
     unverified = sum(claim_id in index.unverified for claim_id in claims)
     if unverified and len(claims) > 1:
-        counted.append(f"{unverified:,} not verified")
+        counted.append(f"{unverified} not verified")
     if counted:
         words += f" ({', '.join(counted)})"
     return f"⚠ {words}" if unverified else words
@@ -121,7 +121,7 @@ def _place_words(place: str, sources: int) -> str:
     """'excerpt', '2 excerpts' (of two sources), 'Summary', 'Summary in 2 sources'."""
     if sources == 1:
         return place
-    return count_words(sources, place) if place in _PLURAL_PLACES else f"{place} in {sources:,} sources"
+    return count_words(sources, place) if place in _PLURAL_PLACES else f"{place} in {sources} sources"
 
 
 def _more_sources(index: StoryIndex, claims: list[str]) -> str:

@@ -57,18 +57,18 @@ class RowStrips:
     widget Textual renders a Visual for."""
 
     def __init__(self, widget: Widget) -> None:
-        self._widget = widget
+        self._host = widget
         self.render_row: RowRenderer = lambda key, width: Content(key)
-        self._rows: OrderedDict[tuple[str, int], Content] = OrderedDict()
-        self._strips: OrderedDict[tuple[str, int, bool, VisualStyle], list[Strip]] = OrderedDict()
+        self._contents: OrderedDict[tuple[str, int], Content] = OrderedDict()
+        self._drawn: OrderedDict[tuple[str, int, bool, VisualStyle], list[Strip]] = OrderedDict()
 
     def clear(self) -> None:
         """Forget every rendered row (new items, or the renderer's inputs changed)."""
-        self._rows.clear()
-        self._strips.clear()
+        self._contents.clear()
+        self._drawn.clear()
 
     def content(self, key: str, width: int) -> Content:
-        rows = self._rows
+        rows = self._contents
         content = rows.get((key, width))
         if content is None:
             content = self.render_row(key, width)
@@ -83,21 +83,21 @@ class RowStrips:
         """The row's lines in this look. The style (cursor/marked backgrounds included) keys the cache:
         Textual caches it per focus state and theme, and the cursor's look is in it."""
         cache_key = (key, width, marked, style)
-        strips = self._strips.get(cache_key)
+        strips = self._drawn.get(cache_key)
         if strips is None:
-            strips = self._render(key, width, marked, style, height, cursor)
-            self._strips[cache_key] = strips
-            if len(self._strips) > _CACHE_STRIPS:
-                self._strips.popitem(last=False)
+            strips = self._draw(key, width, marked, style, height, cursor)
+            self._drawn[cache_key] = strips
+            if len(self._drawn) > _CACHE_STRIPS:
+                self._drawn.popitem(last=False)
         return strips
 
-    def _render(
+    def _draw(
         self, key: str, width: int, marked: bool, style: VisualStyle, height: int, cursor: bool
     ) -> list[Strip]:
         """The row's lines. On the cursor row every letter takes the cursor's colour: a date or a
         marker coloured for the pane's background could be unreadable on the cursor's (1.02:1 was
         measured), and the row's glyphs and words, not colours, say what they mean."""
-        widget = self._widget
+        widget = self._host
         line_style = style.rich_style
         gutter = Segment("▌", widget.get_component_rich_style(MARKED_COMPONENT)) if marked else None
         body_width = max(0, width - 1)
