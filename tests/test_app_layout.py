@@ -226,7 +226,9 @@ async def test_the_explorer_checks_quotes_itself_after_opening(
 @pytest.mark.parametrize(
     ("when", "lines"),
     [
-        ("XXXX-08-21/XXXX-08-31", ("21–31 Aug", "????")),  # within a month: the year once, below
+        ("XXXX-08-21/XXXX-08-31", ("21–31 Aug", "no year")),  # within a month, the year not given
+        ("XXXX-09-27", ("27 Sep", "no year")),  # never '????', nor a made-up year
+        ("2025-08-21/2025-08-31", ("21–31 Aug", "2025")),  # within a month: the year once, below
         ("2025-07/2025-08", ("Jul–Aug", "2025")),
         ("2025-09/2026-12", ("Sep 2025–", "Dec 2026")),  # across years: the start over the end
         ("2024-09-27", ("27 Sep", "2024")),

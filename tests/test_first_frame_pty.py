@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,7 @@ from ptytools import TODAY, PtySession
 
 pytestmark = pytest.mark.slow  # a real terminal: ~2 s
 
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2478aec32e3f585e.txt"
 BOX = "│╭╮╰╯─▏▕▅▆▃▄▂▇█▁"
 
 
@@ -30,6 +32,17 @@ def column_text(rows: list[str], start: int, end: int) -> str:
     return " ".join(text.translate({ord(c): " " for c in BOX}).split())
 
 
+def first_frame(*args: str, ready: str) -> list[str]:
+    """The screen of the installed `mission-tui ARGS` at 80x24, once `ready` shows and it is quiet."""
+    session = PtySession(*args)
+    try:
+        session.wait_for(ready, timeout=30)
+        session.settle()
+        return list(session.screen.display)
+    finally:
+        session.kill()
+
+
 def test_the_first_frame_says_what_the_story_is_and_where_its_sources_disagree():
     loaded = load_story(bundled_story_path())
     index = build_index(loaded.model, today=date.fromisoformat(TODAY))
@@ -37,13 +50,7 @@ def test_the_first_frame_says_what_the_story_is_and_where_its_sources_disagree()
     clashes = [(index.conflict_values(c), index.conflict_title(c)) for c in index.open_conflicts]
     assert clashes == [("Sep 2025 vs Dec 2026", "When does the current mission end?")]  # the control
 
-    session = PtySession("--today", TODAY)
-    try:
-        session.wait_for("step 0 of 5", timeout=30)
-        session.settle()
-        rows = session.screen.display
-    finally:
-        session.kill()
+    rows = first_frame("--today", TODAY, ready="step 0 of 5")
     shown = "\n".join(rows)
     assert loaded.model.story.title in rows[0]
     detail = rows[1].index("╭─ Detail")
@@ -57,3 +64,24 @@ def test_the_first_frame_says_what_the_story_is_and_where_its_sources_disagree()
         assert f"≠ {values}" in column_text(rows[bottom + 1 :], conflicts, len(rows[0]))
     assert timeline.count("≠") >= 2 and "≠ disputed" in timeline, timeline  # marks and their legend
     assert "us-mission-iraq" not in shown and "end-date" not in shown  # no slug anywhere
+
+
+def test_a_digest_opened_as_a_draft_shows_that_it_is_one_and_its_first_disagreement():
+    """At 80x24 the draft's notice is one line, so the first clash, values first, is still above the
+    fold of the overview (with a four-line notice it was the line below it)."""
+    from mission_tui.ingest.command import open_digest
+
+    loaded = open_digest(SEED, None)
+    assert loaded is not None
+    index = build_index(loaded.model, today=date.fromisoformat(TODAY))
+    first = index.open_conflicts[0]
+    values = index.conflict_values(first)
+    assert values == "Sep 2025 vs Dec 2026"  # the control: the draft finds the seed's contradiction
+
+    rows = first_frame(str(SEED), "--today", TODAY, ready="step 0 of")
+    assert "UNREVIEWED DRAFT" in rows[0]
+    detail = rows[1].index("╭─ Detail")
+    bottom = next(y for y, row in enumerate(rows) if "╭─ Key points" in row)  # the detail view ends above
+    overview = column_text(rows[2 : bottom - 1], detail + 1, len(rows[0]))
+    assert overview.startswith("⚠ Unreviewed draft:"), overview
+    assert f"≠ {values} — " in overview, overview

@@ -20,5 +20,7 @@ async def test_the_header_and_a_notice_say_unreviewed_draft() -> None:
         assert header.startswith("◆ UNREVIEWED DRAFT · The U.S. military is set to conclude")
         overview = app.main_screen.detail.body.content.plain  # the first thing shown, above the story
         first = overview.splitlines()[0]
-        assert first.startswith("⚠ Unreviewed draft: ") and "ingested from 000_2478aec32e3f585e.txt" in first
+        assert first == "⚠ Unreviewed draft: checked by no one."  # one line: the first clash fits below
+        about = next(line for line in overview.splitlines() if line.startswith("⚠ About this draft: "))
+        assert "ingested from 000_2478aec32e3f585e.txt" in about and "'Inferred'" in about
         assert app.main_screen.quote_problems == []  # every quote verified against the digest itself

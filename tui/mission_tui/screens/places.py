@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..story.index import OVERVIEW_KEY, TODAY_KEY, Kind, StoryIndex, is_heading
+from ..story.words import count_words
 from ..widgets.virtual_list import VirtualList
 
 HISTORY_LIMIT = 100
@@ -74,4 +75,4 @@ def step_words(index: StoryIndex, key: str | None, filtered: bool) -> str:
         return f"today · after step {index.today_position} of {total}"
     if key in index.step_of:
         return f"step {index.step_of[key] + 1} of {total}" + (" · filtered" if filtered else "")
-    return f"{total} steps"
+    return count_words(total, "step")

@@ -19,7 +19,7 @@ from .claim_values import claim_range, date_range, normalize_text, partition
 from .dates import parse_date
 from .models import Bound, Claim, DateValue, QuantityValue, TextValue
 from .sanitize import clean_line
-from .words import quantity_words, short_date
+from .words import YEAR_NOT_GIVEN, quantity_words, short_date
 
 _TEXT_LABEL = 32  # characters of a text value shown in a one-line comparison
 _CONTEXT_WORDS = 8  # words of a quote kept around its value when a conflict is named from the quote
@@ -124,8 +124,15 @@ def conflict_sides(claims: Sequence[Claim]) -> list[list[Side]]:
 
 
 def values_line(parts: Sequence[Sequence[Side]]) -> str:
-    """The values that clash, on one line: 'Sep 2025 vs Dec 2026' (parts of other kinds after a ';')."""
-    return "; ".join(" vs ".join(side.label for side in sides) for sides in parts if sides)
+    """The values that clash, on one line: 'Sep 2025 vs Dec 2026' (parts of other kinds after a ';');
+    dates whose year no source gives say so once: 'Aug vs 15 Sep (year not given)'."""
+    return "; ".join(_part_line([side.label for side in sides]) for sides in parts if sides)
+
+
+def _part_line(labels: list[str]) -> str:
+    if len(labels) > 1 and all(label.endswith(YEAR_NOT_GIVEN) for label in labels):
+        return " vs ".join(label.removesuffix(YEAR_NOT_GIVEN) for label in labels) + YEAR_NOT_GIVEN
+    return " vs ".join(labels)
 
 
 # ------------------------------------------------------------------------------------ what it is about

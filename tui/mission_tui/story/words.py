@@ -63,7 +63,8 @@ def qualified_parts(text: str) -> list[tuple[str, str, bool, bool]] | None:
     return parts
 
 
-def _join(names: list[str]) -> str:
+def join_words(names: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -80,7 +81,7 @@ def _qualifier_words(parts: list[tuple[str, str, bool, bool]], words: str) -> st
                         ((True, True), "uncertain and approximate")):  # fmt: skip
         names = [name for name, _, u, a in parts if (u, a) == flag]
         if names:
-            notes.append(f"{_join(names)} {label}")
+            notes.append(f"{join_words(names)} {label}")
     return f"{words}, {'; '.join(notes)}"
 
 
@@ -149,7 +150,7 @@ def _unspecified_words(text: str, span: DateSpan) -> str:
     phrase = " ".join(words)
     missing.reverse()  # year, month, day
     if missing:
-        gone = _join(missing) + " not given"
+        gone = join_words(missing) + " not given"
         return f"{phrase}, {gone}" if phrase else gone[0].upper() + gone[1:]
     return phrase
 
@@ -183,11 +184,24 @@ def describe_date(text: str) -> str:
         unknown = " (end not given)" if right == "" else ""
         return f"from {describe_date(left)}{unknown}"
     first, last = describe_date(left), describe_date(right)
+    if _no_year(left) and _no_year(right) and all(end.endswith(_NO_YEAR_WORDS) for end in (first, last)):
+        return _year_not_given_range(first, last)
     note = _trailing_note(first)
     if note and note == _trailing_note(last):  # the same doubt at both ends: said once
         both = "" if note.startswith(" (") else " at both ends"
         return f"{first.removesuffix(note)} to {last.removesuffix(note)}{note}{both}"
     return f"{first} to {last}"
+
+
+_NO_YEAR_WORDS = ", year not given"
+
+
+def _year_not_given_range(first: str, last: str) -> str:
+    """Two ends whose year is not given, read in one year as the text gives them ("late July"): the
+    year's absence said once, a shared month once ('21–31 July, year not given')."""
+    start, end = first.removesuffix(_NO_YEAR_WORDS), last.removesuffix(_NO_YEAR_WORDS)
+    joined = compact_range(start, end)
+    return f"{joined if joined != f'{start}–{end}' else f'{start} to {end}'}{_NO_YEAR_WORDS}"
 
 
 def _trailing_note(words: str) -> str | None:
@@ -252,6 +266,8 @@ def date_words(text: str | None, *, status: EventStatus | None = None, inferred:
             words += " (start not given)"
     elif slash and right in _OPEN:
         words = f"from {date_words(left)}" + (" (end not given)" if right == "" else "")
+    elif slash and _no_year(left) and _no_year(right):
+        words = describe_date(text)  # '21–31 July, year not given': one year, said once
     elif slash:
         words = f"{date_words(left, inferred=inferred)} to {date_words(right, inferred=inferred)}"
     else:
@@ -265,16 +281,38 @@ def date_words(text: str | None, *, status: EventStatus | None = None, inferred:
     return words
 
 
+YEAR_NOT_GIVEN = " (year not given)"
+"""How a short date says that the source leaves its year out ('27 Sep (year not given)'), once."""
+
+
+def _no_year(text: str) -> bool:
+    """One date whose year the source leaves out entirely (EDTF `XXXX-09-27`)."""
+    return text.startswith("XXXX")
+
+
 def _short_unspecified(text: str) -> str:
-    """'27 Sep ????', '? Mar 2025', '202?': each digit the source leaves out (EDTF X) shown as '?'."""
+    """'27 Sep', 'Mar 2025', '2? Mar 2025', '202?': a digit the source leaves out (EDTF X) shown as
+    '?'; a whole day or month left out is not shown (the date is as short as what is known), and a
+    whole year is left out here and said in words by the caller (YEAR_NOT_GIVEN)."""
     year, _, rest = text.partition("-")
     month, _, day = rest.partition("-")
-    parts = [year.replace("X", "?")]
+    day = "" if day == "XX" else day
+    month = "" if month == "XX" and not day else month
+    parts = [] if year == "XXXX" else [year.replace("X", "?")]
     if month:
         parts.insert(0, _MONTH_ABBR[int(month)] if "X" not in month else "?")
     if day:
         parts.insert(0, day.lstrip("0") if "X" not in day else day.replace("X", "?").lstrip("0") or "?")
     return " ".join(parts)
+
+
+def compact_range(start: str, end: str) -> str:
+    """Two ends of one year, each said once: '21–31 Aug' (same month), 'Jul–Aug', '21 Aug–30 Sep'."""
+    start_day, _, start_month = start.rpartition(" ")
+    end_day, _, end_month = end.rpartition(" ")
+    if start_day and end_day and start_month == end_month:
+        return f"{start_day}–{end_day} {end_month}"
+    return start if start == end else f"{start}–{end}"
 
 
 def _short_single(text: str, span: DateSpan) -> str:
@@ -297,19 +335,32 @@ def _short_single(text: str, span: DateSpan) -> str:
     return words
 
 
+def _short(text: str) -> tuple[str, bool]:
+    """The short words, and whether the year is left out of every end that has one (then said once)."""
+    span = parse_date(text)
+    if span.precision != "interval":
+        return _short_single(text, span), _no_year(text)
+    left, _, right = text.partition("/")
+    if left in _OPEN:
+        words, no_year = _short(right)
+        return "→ " + words, no_year
+    if right in _OPEN:
+        words, no_year = _short(left)
+        return words + " →", no_year
+    if _no_year(left) and _no_year(right):  # one year not given, as "late July" is read
+        return compact_range(_short(left)[0], _short(right)[0]), True
+    return f"{short_date(left)}–{short_date(right)}", False
+
+
 def short_date(text: str | None) -> str:
-    """A compact date for a list row: '27 Sep 2024?', 'Sep 2025', '2026', '→ Dec 2026', 'no date'."""
+    """A compact date for a list row: '27 Sep 2024?', 'Sep 2025', '2026', '→ Dec 2026', 'no date',
+    '21–31 Jul (year not given)' (never a made-up year, nor '????')."""
     if not text:
         return "no date"
-    span = parse_date(text)
-    if span.precision == "interval":
-        left, _, right = text.partition("/")
-        if left in _OPEN:
-            return "→ " + short_date(right)
-        if right in _OPEN:
-            return short_date(left) + " →"
-        return f"{short_date(left)}–{short_date(right)}"
-    return _short_single(text, span)
+    words, no_year = _short(text)
+    if not no_year:
+        return words
+    return (words + YEAR_NOT_GIVEN) if words.strip() else YEAR_NOT_GIVEN.strip(" ()")
 
 
 PRECISION_WORDS = {
@@ -341,6 +392,8 @@ def precision_words(text: str | None) -> str:
     if span.unspecified and span.precision != "interval":
         return _unspecified_precision(text)
     words = PRECISION_WORDS.get(span.precision, span.precision)
+    if span.precision == "interval" and all(_no_year(end) for end in text.split("/")):
+        return f"{words}; year not given"
     parts = qualified_parts(text) if span.precision != "interval" else None
     if parts and len({(u, a) for _, _, u, a in parts}) > 1:  # some parts qualified, not all
         return _qualifier_words(parts, words)
@@ -364,6 +417,12 @@ def timing_of(text: str | None, today: date) -> Timing | None:
 
 
 # ------------------------------------------------------------------------------------------ values
+
+
+def count_words(count: int, noun: str, plural: str | None = None) -> str:
+    """A count that agrees in number with its noun: '1 claim', '2 claims', '1200 key points' (digits
+    as pane titles show counts), '2 summaries' (`plural` for a noun that does not just take an 's')."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def number_words(value: float) -> str:

@@ -23,6 +23,7 @@ from ..story.dates import parse_date
 from ..story.index import StoryIndex
 from ..story.models import DateValue, QuantityValue
 from ..story.sanitize import clean_line, clean_text
+from ..story.words import count_words
 from .axis import SIDE_STYLES, Bar, draw_axis
 from .detail_render import field, heading, quote, title, unverified_line
 
@@ -103,7 +104,7 @@ def comparison(
         for side_number, side in enumerate(sides):
             style = SIDE_STYLES[side_number % len(SIDE_STYLES)]
             lead = "vs " if side_number else ""
-            count = f"  ({len(side.claims)} claims)" if len(side.claims) > 3 else ""
+            count = f"  ({count_words(len(side.claims), 'claim')})" if len(side.claims) > 3 else ""
             lines.append(Content.assemble((lead, "bold"), (side.label, style), (count, "$text-muted")))
             for claim_id in side.claims:
                 if len(order) >= _LISTED:
@@ -113,9 +114,8 @@ def comparison(
                 lines.append(_claim_line(index, claim_id, letter, side.label, width))
     total = len(index.conflict_claims.get(conflict_id, ()))
     if total > len(order):
-        lines.append(
-            Content.styled(f"  … {total - len(order)} more claims (Related, press 5)", "$text-muted")
-        )
+        more = count_words(total - len(order), "more claim")
+        lines.append(Content.styled(f"  … {more} (Related, press 5)", "$text-muted"))
     return lines, order
 
 

@@ -10,6 +10,7 @@ from ..story.export import describe_value
 from ..story.index import StoryIndex
 from ..story.models import Claim
 from ..story.sanitize import clean_line, clean_text
+from ..story.words import count_words, join_words
 
 _LABEL_STYLE = "bold $text-muted"
 _LISTED_SOURCES = 50  # an event's sources listed with their quotes, the related list all (200: 16 ms a wrap)
@@ -65,23 +66,70 @@ def outlet_of(index: StoryIndex, claim: Claim) -> str:
     return clean_line(source.outlet) if source else claim.source
 
 
+_SIDE_OUTLETS = 3  # outlets named per side of a conflict in the overview; the rest are counted
+_PLURAL_PLACES = ("headline", "excerpt", "document")  # the places that are nouns (the rest are headings)
+
+
 def side_sources(index: StoryIndex, conflict_id: str) -> list[Content]:
-    """Who gives each side's value, a line per side: 'Sep 2025: The Washington Times, excerpt; News
-    digest (unattributed), Key Points of Transition' (a side of many claims is counted, not listed)."""
+    """Who gives each side's value, a line per side, each outlet once with where its claims stand:
+    'Sep 2025: The Washington Times, excerpt; News digest (unattributed), Key Points of Transition';
+    'Dec 2026: Defense Desk 1, excerpt (2 claims); The Hill, headline and excerpt; and 32 more
+    sources'. An outlet with a claim not found in its source is flagged ⚠, with how many."""
     lines: list[Content] = []
+    outlets: dict[str, str] = {}  # source id -> outlet, each cleaned once
     for sides in index.conflict_sides(conflict_id):
         for side in sides:
-            named = []
-            for claim_id in side.claims[:3]:
-                place = index.claim_place(claim_id)
-                flag = "⚠ " if claim_id in index.unverified else ""
-                outlet = outlet_of(index, index.claims[claim_id])
-                named.append(flag + outlet + (f", {place}" if place else ""))
-            if len(side.claims) > 3:
-                named.append(f"and {len(side.claims) - 3} more")
+            by_outlet: dict[str, list[str]] = {}
+            for claim_id in side.claims:
+                source_id = index.claims[claim_id].source
+                if source_id not in outlets:
+                    outlets[source_id] = outlet_of(index, index.claims[claim_id])
+                by_outlet.setdefault(outlets[source_id], []).append(claim_id)
+            grouped = list(by_outlet.items())
+            named = [_outlet_words(index, outlet, claims) for outlet, claims in grouped[:_SIDE_OUTLETS]]
+            if len(grouped) > _SIDE_OUTLETS:
+                hidden = [claim_id for _, claims in grouped[_SIDE_OUTLETS:] for claim_id in claims]
+                named.append(_more_sources(index, hidden))
             line = Content.assemble((f"{side.label}: ", "bold"), "; ".join(named))
             lines.append(line.stylize("$text-muted"))
     return lines
+
+
+def _outlet_words(index: StoryIndex, outlet: str, claims: list[str]) -> str:
+    """'The Hill, headline and excerpt', 'Defense Desk 1, excerpt (2 claims)', 'Gazette 1, 2 excerpts'
+    (two of its sources), '⚠ Daily Ledger 2, excerpt (3 claims, 1 not verified)'."""
+    places: dict[str, set[str]] = {}  # place -> the sources whose claims stand there, first seen first
+    for claim_id in claims:
+        place = index.claim_place(claim_id)
+        if place:
+            places.setdefault(place, set()).add(index.claims[claim_id].source)
+    words = outlet
+    if places:
+        words += ", " + join_words([_place_words(place, len(sources)) for place, sources in places.items()])
+    counted = []
+    if len(claims) > max(1, sum(len(sources) for sources in places.values())):
+        counted.append(count_words(len(claims), "claim"))
+    unverified = sum(claim_id in index.unverified for claim_id in claims)
+    if unverified and len(claims) > 1:
+        counted.append(f"{unverified} not verified")
+    if counted:
+        words += f" ({', '.join(counted)})"
+    return f"⚠ {words}" if unverified else words
+
+
+def _place_words(place: str, sources: int) -> str:
+    """'excerpt', '2 excerpts' (of two sources), 'Summary', 'Summary in 2 sources'."""
+    if sources == 1:
+        return place
+    return count_words(sources, place) if place in _PLURAL_PLACES else f"{place} in {sources} sources"
+
+
+def _more_sources(index: StoryIndex, claims: list[str]) -> str:
+    """'and 32 more sources', with '⚠ 2 claims not verified' when some of theirs were not found."""
+    sources = len({index.claims[claim_id].source for claim_id in claims})
+    words = f"and {count_words(sources, 'more source')}"
+    unverified = sum(claim_id in index.unverified for claim_id in claims)
+    return f"{words} (⚠ {count_words(unverified, 'claim')} not verified)" if unverified else words
 
 
 def claim_lines(index: StoryIndex, claim_id: str) -> list[Content]:
@@ -183,8 +231,8 @@ def _sources_with_quotes(index: StoryIndex, event_id: str, sources: tuple[str, .
         if not claims and source.excerpt:
             blocks.append(Content.assemble("  ", quote(source.excerpt)))
     if len(sources) > _LISTED_SOURCES:
-        more = len(sources) - _LISTED_SOURCES
-        blocks.append(Content.styled(f"… and {more} more sources (Related, press 5)", "$text-muted"))
+        more = count_words(len(sources) - _LISTED_SOURCES, "more source")
+        blocks.append(Content.styled(f"… and {more} (Related, press 5)", "$text-muted"))
     return blocks
 
 
@@ -196,7 +244,7 @@ def key_point_body(index: StoryIndex, kp_id: str) -> Content:
     blocks += _conflict_lines(index, index.key_point_links(kp_id).conflicts)
     claims = index.key_point_claims.get(kp_id, ())
     if claims:
-        blocks += [Content(""), heading(f"Evidence ({len(claims)} claims)")]
+        blocks += [Content(""), heading(f"Evidence ({count_words(len(claims), 'claim')})")]
         for cid in claims[:_LISTED_SOURCES]:
             claim = index.claims[cid]
             blocks.append(
@@ -228,7 +276,7 @@ def source_body(index: StoryIndex, source_id: str) -> Content:
         blocks += [Content(""), field("Inferred", source.inference, multiline=True)]
     claims = index.source_claims.get(source_id, ())
     if claims:
-        blocks += [Content(""), heading(f"What it says ({len(claims)} claims)")]
+        blocks += [Content(""), heading(f"What it says ({count_words(len(claims), 'claim')})")]
         for cid in claims[:_LISTED_SOURCES]:
             claim = index.claims[cid]
             place = index.claim_place(cid)
@@ -269,7 +317,9 @@ def today_body(index: StoryIndex) -> Content:
     if index.undated:
         blocks.append(
             Content.styled(
-                f"{len(index.undated)} undated event(s) are listed after the dated ones.", "$text-muted"
+                f"{count_words(len(index.undated), 'undated event')} "
+                f"{'is' if len(index.undated) == 1 else 'are'} listed after the dated ones.",
+                "$text-muted",
             )
         )
     return _join(blocks)

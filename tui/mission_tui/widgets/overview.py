@@ -4,8 +4,8 @@ It is what the explorer opens on, so a reader who has never seen the story learn
 80x24: the title and as-of date, the summary's opening (its first sentence is on the first screen),
 then one line per open conflict with the values that clash and who gives each, then the rest of the
 summary and the curated note. Above all of it, what the reader must know before trusting the rest:
-an unreviewed draft, documents read from outside the story's folder, quotes not found in their
-sources. Story text is data: sanitized, never markup.
+an unreviewed draft (one line; where it came from closes the overview), documents read from outside
+the story's folder, quotes not found in their sources. Story text is data: sanitized, never markup.
 """
 
 from __future__ import annotations
@@ -46,10 +46,8 @@ def _notice(label: str, text: str) -> Content:
 def notices_block(index: StoryIndex) -> list[Content]:
     """What the reader must know before trusting the rest (set on the index by the explorer)."""
     lines: list[Content] = []
-    if index.draft:
-        origin = re.sub(r"(?i)^unreviewed draft\s*", "", index.draft) or "a draft"
-        words = f"{origin}, extracted by rules and checked by no one (see 'Inferred')."
-        lines.append(_notice("Unreviewed draft", words))
+    if index.draft:  # one short line: at 80x24 the first disagreement must still fit below it
+        lines.append(_notice("Unreviewed draft", "checked by no one."))
     for warning in index.file_warnings[:3]:
         lines.append(_notice("Read from outside the story's folder", warning))
     if len(index.file_warnings) > 3:
@@ -66,6 +64,18 @@ def notices_block(index: StoryIndex) -> list[Content]:
             )
         )
     return lines
+
+
+def draft_block(index: StoryIndex) -> list[Content]:
+    """What the draft notice at the top leaves out: where the draft came from and how to read it."""
+    if not index.draft:
+        return []
+    origin = re.sub(r"(?i)^unreviewed draft\s*", "", index.draft) or "a draft"
+    words = (
+        f"{origin}, extracted by rules and checked by no one. Each item's 'Inferred' line names the rule "
+        "behind it; `mission-tui check` lists what the rules found."
+    )
+    return [Content(""), _notice("About this draft", words)]
 
 
 def disagreements(index: StoryIndex, width: int) -> list[Content]:
@@ -113,4 +123,5 @@ def overview_body(index: StoryIndex, width: int) -> Content:
         blocks += [Content(""), paragraph(rest)]
     if story.note:
         blocks += [Content(""), Content.assemble(("Note: ", "bold $text-muted"), paragraph(story.note))]
+    blocks += draft_block(index)
     return Content("\n").join(blocks)

@@ -19,6 +19,7 @@ from ..story.date_words import TIMING_GLYPHS, Timing, day_words, short_date
 from ..story.index import OVERVIEW_KEY, TODAY_KEY, StoryIndex, is_heading
 from ..story.models import EventStatus
 from ..story.sanitize import clean_line
+from ..story.words import YEAR_NOT_GIVEN, compact_range, count_words
 
 STATUS_GLYPHS = {"open": "≠", "explained": "◐", "resolved": "○"}
 DISPUTED = "≠"
@@ -41,16 +42,23 @@ def selectable(key: str) -> bool:
     return not is_heading(key)
 
 
+NO_YEAR_LINE = "no year"
+"""The date column's second line for a date whose year the source leaves out (under "year not given")."""
+
+
 def date_lines(when: str | None) -> tuple[str, str]:
     """An event's short date on two lines, the year below: ('27 Sep', '2024?'), ('→ Dec', '2026');
-    an interval's start over its end ('Sep 2025–', 'Dec 2026'); nothing for an undated event (the
-    "no date" heading says it)."""
+    an interval's start over its end ('Sep 2025–', 'Dec 2026'); a date whose year is not given over
+    'no year' ('21–31 Jul', never a made-up year); nothing for an undated event (the "no date"
+    heading says it)."""
     if not when:
         return "", ""
+    words = short_date(when)
+    if words.endswith(YEAR_NOT_GIVEN):
+        return words.removesuffix(YEAR_NOT_GIVEN), NO_YEAR_LINE
     left, slash, right = when.partition("/")
     if slash and left not in ("", "..") and right not in ("", ".."):
         return _interval_lines(short_date(left), short_date(right))
-    words = short_date(when)
     if words.endswith(" →"):  # open end: from a date on
         return words.removesuffix(" →"), "onward"
     head, _, year = words.rpartition(" ")
@@ -58,17 +66,13 @@ def date_lines(when: str | None) -> tuple[str, str]:
 
 
 def _interval_lines(start: str, end: str) -> tuple[str, str]:
-    """An interval in the date column: within one year, its year once below ('21–31 Aug' over
-    '????', 'Jul–Aug' over '2025'), so the column keeps its width and the titles stay aligned;
-    across years, the start over the end ('Sep 2025–' over 'Dec 2026')."""
+    """An interval in the date column: within one year, its year once below ('Jul–Aug' over '2025',
+    '21–31 Aug' over '2025'), so the column keeps its width and the titles stay aligned; across
+    years, the start over the end ('Sep 2025–' over 'Dec 2026')."""
     start_head, _, start_year = start.rpartition(" ")
     end_head, _, end_year = end.rpartition(" ")
     if start_head and end_head and start_year == end_year:
-        start_day, _, start_month = start_head.rpartition(" ")
-        end_day, _, end_month = end_head.rpartition(" ")
-        if start_day and end_day and start_month == end_month:
-            return f"{start_day}–{end_day} {end_month}", end_year
-        return f"{start_head}–{end_head}", end_year
+        return compact_range(start_head, end_head), end_year
     return start + "–", end
 
 
@@ -162,9 +166,7 @@ def timeline_row(index: StoryIndex, key: str, width: int) -> Content:
     """The overview, a heading, the today marker or an event (two lines)."""
     if key == OVERVIEW_KEY:
         conflicts = len(index.open_conflicts)
-        about = (
-            f" · {conflicts} open conflict{'s' if conflicts != 1 else ''}" if conflicts else " · the story"
-        )
+        about = f" · {count_words(conflicts, 'open conflict')}" if conflicts else " · the story"
         return Content.assemble(("◆ ", "$text-accent"), ("Overview", "bold"), (about, "$text-muted"))
     if key == TODAY_KEY:
         words = f"── today · {day_words(index.today)} "

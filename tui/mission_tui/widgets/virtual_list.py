@@ -10,58 +10,24 @@ cursor passes over (`selectable`): the timeline's events are two lines under one
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.style import Style as RichStyle
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.events import Click
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.style import Style as VisualStyle
-from textual.visual import Visual
 
 from ..textual_compat.scrolling import QuietScrollView, set_virtual_size
 from .cells import changed_span
 from .row_lines import RowLines
+from .row_strips import MARKED_COMPONENT, RowRenderer, RowStrips
 
-RowRenderer = Callable[[str, int], Content]
-"""A row's Content for its key at a width (cells); a row of several lines has that many lines."""
 SearchText = Callable[[str], str]
 HighlightHook = Callable[["VirtualList", "str | None"], None]
-
-_CACHE_ROWS = 4096
-_REVERSE = RichStyle(reverse=True)
-_CACHE_STRIPS = 512  # rendered rows: a few screens' worth in each state (plain, marked, cursor)
-
-
-def _in_colour(strip: Strip, line_style: RichStyle) -> Strip:
-    """`strip` with every segment in the line's foreground and background colours."""
-    colours = RichStyle(color=line_style.color, bgcolor=line_style.bgcolor)
-    return Strip(
-        [
-            Segment(text, colours if seg_style is None else seg_style + colours, control)
-            for text, seg_style, control in strip
-        ],
-        strip.cell_length,
-    )
-
-
-def _reversed_in_terminal_colours(strip: Strip) -> Strip:
-    """NO_COLOR's cursor: the row in reverse video in the terminal's own colours (Textual's greys,
-    reversed, measured 3.4:1), its bold and italics kept."""
-    return Strip(
-        [
-            Segment(text, (seg_style.without_color if seg_style else RichStyle()) + _REVERSE, control)
-            for text, seg_style, control in strip
-        ],
-        strip.cell_length,
-    )
 
 
 class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
@@ -151,7 +117,6 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(name=name, id=id, classes=classes)
         self._keys: Sequence[str] = ()
         self._painted: dict[int, Strip] = {}  # screen line -> the line last drawn there
-        self._render_row: RowRenderer = lambda key, width: Content(key)
         self._search_text: SearchText = lambda key: key
         self._row_height: Callable[[str], int] | None = None
         self._selectable: Callable[[str], bool] | None = None
@@ -162,8 +127,7 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         self._position: dict[str, int] = {}
         self._marked: frozenset[str] = frozenset()
         self._filter = ""
-        self._row_cache: OrderedDict[tuple[str, int], Content] = OrderedDict()
-        self._strip_cache: OrderedDict[tuple[str, int, bool, VisualStyle], list[Strip]] = OrderedDict()
+        self._row_strips = RowStrips(self)
         self._last_key: str | None = None
         self.empty_message = empty_message
         self.on_highlight: HighlightHook | None = None
@@ -188,22 +152,20 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         `row_height(key)`: lines a row takes (default one each); `selectable(key)`: False for a
         heading row the cursor passes over (default: every row)."""
         self._keys = keys
-        self._render_row = render_row
+        self._row_strips.render_row = render_row
         self._search_text = search_text or (lambda key: key)
         self._row_height = row_height
         self._selectable = selectable
         self._search_cache = None
         self._position = {}
-        self._row_cache.clear()
-        self._strip_cache.clear()
+        self._row_strips.clear()
         self._apply_filter(self._filter)
         self._set_cursor_quietly(0)
         self._post_highlight()
 
     def invalidate(self) -> None:
         """Forget rendered rows (e.g. after the row renderer's inputs changed) and repaint."""
-        self._row_cache.clear()
-        self._strip_cache.clear()
+        self._row_strips.clear()
         self.refresh()
 
     @property
@@ -474,16 +436,6 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
 
     # -- rendering ---------------------------------------------------------------------------
 
-    def _row_content(self, key: str, width: int) -> Content:
-        rows = self._row_cache
-        content = rows.get((key, width))
-        if content is None:
-            content = self._render_row(key, width)
-            rows[key, width] = content
-            if len(rows) > _CACHE_ROWS:
-                rows.popitem(last=False)
-        return content
-
     def render_line(self, y: int) -> Strip:
         line = self._painted[y] = self._line_at(round(self.scroll_y) + y, y)
         return line
@@ -505,44 +457,14 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         row = self._row_lines.row_at(line)
         key = self._keys[self._visible[row]]
         marked = key in self._marked
-        components: tuple[str, ...] = ("virtual-list--marked",) if marked else ()
+        components: tuple[str, ...] = (MARKED_COMPONENT,) if marked else ()
         cursor = row == self.cursor and self._is_selectable(row)
         if cursor:
             components += ("virtual-list--cursor",)
         # The row's own style (cursor/marked backgrounds included) is the base the Content is rendered
         # on, so theme variables ($text-muted ...) resolve and alpha colours blend with the right colour.
-        # Textual caches it per focus state and theme, so it also keys the strip cache: when the list
-        # scrolls by one row, only the new row is drawn.
+        # Textual caches it per focus state and theme, so it also keys the strip cache (row_strips.py):
+        # when the list scrolls by one row, only the new row is drawn.
         style = self.get_visual_style(*components)
-        cache_key = (key, width, marked, style)
-        strips = self._strip_cache.get(cache_key)
-        if strips is None:
-            strips = self._render_row_strips(key, width, marked, style, self._row_lines.height(row), cursor)
-            self._strip_cache[cache_key] = strips
-            if len(self._strip_cache) > _CACHE_STRIPS:
-                self._strip_cache.popitem(last=False)
+        strips = self._row_strips.strips(key, width, marked, style, self._row_lines.height(row), cursor)
         return strips[line - self._row_lines.start(row)]
-
-    def _render_row_strips(
-        self, key: str, width: int, marked: bool, style: VisualStyle, height: int, cursor: bool
-    ) -> list[Strip]:
-        """The row's lines. On the cursor row every letter takes the cursor's colour: a date or a
-        marker coloured for the pane's background could be unreadable on the cursor's (1.02:1 was
-        measured), and the row's glyphs and words, not colours, say what they mean."""
-        line_style = style.rich_style
-        gutter = Segment("▌", self.get_component_rich_style("virtual-list--marked")) if marked else None
-        body_width = max(0, width - 1)
-        lead = Strip([gutter or Segment(" ", line_style)])
-        content = self._row_content(key, body_width)
-        lines = content.split("\n") if height > 1 else [content]
-        strips = []
-        for y in range(height):
-            part = lines[y].truncate(body_width, ellipsis=True) if y < len(lines) else Content("")
-            rendered = Visual.to_strips(self, part, body_width, 1, style, apply_selection=False)
-            body = rendered[0] if rendered else Strip.blank(body_width, line_style)
-            if cursor and line_style.color is not None:
-                body = _in_colour(body, line_style)
-            strips.append(Strip.join([lead, body]).crop_extend(0, width, line_style))
-        if cursor and self.app.no_color:
-            strips = [_reversed_in_terminal_colours(strip) for strip in strips]
-        return strips
