@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandPalette
 
 from mission_tui.screens.help import HelpScreen
 from mission_tui.story.index import OVERVIEW_KEY, TODAY_KEY
@@ -216,6 +217,30 @@ async def test_ctrl_q_quits(make):
 
 
 @pytest.mark.slow
+async def test_the_palette_asked_for_while_the_last_one_is_closing(make):
+    """Esc then ctrl+p, handled before the closed palette is gone (a busy app; found by a key storm in
+    a real terminal): one new palette, not a DuplicateIds crash on Textual's fixed palette id."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+        closing = app.screen
+
+        def close_and_reopen() -> None:
+            app.pop_screen()
+            app.action_command_palette()
+
+        app.call_later(close_and_reopen)
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, CommandPalette) and app.screen is not closing,
+            "a new palette",
+        )
+        await pilot.pause()
+        assert app.return_code is None
+        assert sum(isinstance(screen, CommandPalette) for screen in app.screen_stack) == 1
+
+
 async def test_palette_jumps_to_an_item_by_title(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:

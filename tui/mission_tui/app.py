@@ -148,11 +148,15 @@ class MissionApp(App[None]):
     # -- actions -------------------------------------------------------------------------------
 
     def action_command_palette(self) -> None:
-        """Textual's palette, hardened against keys arriving in one burst (textual_compat.palette)."""
+        """Textual's palette, hardened against keys arriving in one burst (textual_compat.palette).
+
+        One palette in the stack at most, and without Textual's fixed id: a palette still being
+        removed after Esc keeps its id for a moment, and ctrl+p then (a burst: Esc ctrl+p) ended
+        the app with DuplicateIds.
+        """
         palette = palette_class()
-        # App is invariant in its return type, and is_open wants an App[object]; it reads app.screen.
-        if self.use_command_palette and not palette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(palette(id="--command-palette"))
+        if self.use_command_palette and not any(isinstance(screen, palette) for screen in self.screen_stack):
+            self.push_screen(palette())
 
     def search_themes(self) -> None:
         """The palette's theme picker, on the hardened palette too (Textual's uses the plain one)."""
