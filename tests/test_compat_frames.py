@@ -1,5 +1,6 @@
-"""The two patches that bound the work per frame: resizes laid out at most twice a second, and strips
-that make their caches only when they use them. Each is checked against its own switch turned off."""
+"""The patches that bound the work per frame: resizes laid out at most twice a second, strips that
+make their caches only when they use them, and a screen never laid out at a stale size. Each is
+checked against its own switch turned off."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import pytest
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.geometry import Size
 from textual.strip import Strip
 
 from mission_tui.screens.main import MainScreen
-from mission_tui.textual_compat import resize, strips
+from mission_tui.textual_compat import resize, screen_size, strips
 from piloting import wait_for
 
 pytestmark = pytest.mark.patched
@@ -120,3 +122,48 @@ def test_strips_make_their_caches_on_first_use_and_answer_the_same() -> None:
 def test_a_strip_still_has_no_attributes_it_never_had() -> None:
     with pytest.raises(AttributeError, match="no_such_thing"):
         getattr(Strip(SEGMENTS), "no_such_thing")  # noqa: B009
+
+
+@pytest.fixture
+def screen_size_patch_off() -> Iterator[None]:
+    screen_size.PATCH.turn_off()
+    try:
+        yield
+    finally:
+        screen_size.PATCH.turn_on()
+
+
+async def stale_resize(make) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """The panes' box before, and each time the main screen is laid out after, a resize for a size the
+    terminal no longer has reaches it (as a burst leaves them queued): the seed of the loop the
+    `screen_size` patch ends."""
+    app = make()
+    sizes: list[tuple[int, int]] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.main_screen
+
+        body = screen.query_one("#body")
+
+        def laid_out(_: object) -> None:
+            sizes.append((body.region.right, body.region.bottom))
+
+        before = (body.region.right, body.region.bottom)
+
+        screen.screen_layout_refresh_signal.subscribe(screen, laid_out, immediate=True)
+        screen.post_message(events.Resize(Size(120, 40), Size(120, 40)))
+        await wait_for(pilot, lambda: bool(sizes) and screen.size == (80, 24), "the resize handled")
+        await pilot.pause()
+    return before, sizes
+
+
+async def test_a_stale_resize_lays_the_screen_out_at_the_terminals_size(make):
+    before, sizes = await stale_resize(make)
+    assert sizes and set(sizes) == {before}
+
+
+async def test_without_the_patch_a_stale_resize_lays_out_at_its_old_size(make, screen_size_patch_off):
+    """The control: stock Textual lays out at the event's size; the re-post of that size is what
+    alternated with another queued size for ever after a storm."""
+    before, sizes = await stale_resize(make)
+    assert (120, 39) in sizes and before == (80, 23)

@@ -407,8 +407,10 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         """Below the minimum size the panes hide, and Textual drops focus; give it back after, so a
-        filter being typed (or any pane) carries on where it was."""
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        filter being typed (or any pane) carries on where it was. The terminal's size now, not the
+        event's: after a burst of resizes a queued event can carry a size long gone."""
+        size = self.app.size
+        small = size.width < MIN_WIDTH or size.height < MIN_HEIGHT
         if small and self._focus_before_small is None and self.focused is not None:
             self._focus_before_small = self.focused
         elif not small and self._focus_before_small is not None:

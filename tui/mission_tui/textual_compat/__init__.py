@@ -16,6 +16,7 @@ around, what it gains (measured) and which public API or upstream fix would repl
 - `errors`: the exception that ended the app, named in the one-line report.
 - `resize`: a burst of resizes laid out at most twice a second, always ending on the last size.
 - `strips`: a Strip makes its caches when it first uses one (most never do).
+- `screen_size`: a screen lays out at the terminal's size, never at a stale resize's (an endless loop).
 
 Nothing private is touched at import time. The app calls `install()` once: it checks the installed
 Textual and Rich against the versions the patches were written for (`patch.WRITTEN_FOR`) and turns the
@@ -51,7 +52,7 @@ __all__ = [
 
 MODULES = (
     "output", "borders", "scrolling", "palette", "bindings", "driver", "terminal_input", "suspend", "footer",
-    "focus", "errors", "resize", "strips",
+    "focus", "errors", "resize", "strips", "screen_size",
 )  # fmt: skip
 
 _installed = False
