@@ -1,6 +1,7 @@
 """The patches that bound the work per frame: resizes laid out at most twice a second, strips that
-make their caches only when they use them, and a screen never laid out at a stale size. Each is
-checked against its own switch turned off."""
+make their caches only when they use them, a screen never laid out at a stale size, and a focus
+change that restyles only what it changes. Each is checked against its own switch turned off, or
+against what Textual's own full pass gives."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import pytest
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.css.stylesheet import Stylesheet
 from textual.geometry import Size
 from textual.strip import Strip
 
 from mission_tui.screens.main import MainScreen
-from mission_tui.textual_compat import resize, screen_size, strips
+from mission_tui.textual_compat import focus_within, resize, screen_size, strips
 from piloting import wait_for
 
 pytestmark = pytest.mark.patched
@@ -167,3 +169,41 @@ async def test_without_the_patch_a_stale_resize_lays_out_at_its_old_size(make, s
     alternated with another queued size for ever after a storm."""
     before, sizes = await stale_resize(make)
     assert (120, 39) in sizes and before == (80, 23)
+
+
+def parsed(css: str) -> Stylesheet:
+    stylesheet = Stylesheet()
+    stylesheet.add_source(css)
+    stylesheet.parse()
+    return stylesheet
+
+
+def test_focus_within_is_narrowed_only_for_rules_that_style_the_node_own_border(make) -> None:
+    app = make()
+    assert focus_within.only_the_node_changes(app.stylesheet)  # the explorer's stylesheet (with Textual's)
+    assert focus_within.only_the_node_changes(parsed("Pane:focus-within { border: round red; }"))
+    assert not focus_within.only_the_node_changes(parsed("Pane:focus-within Input { border: round red; }"))
+    assert not focus_within.only_the_node_changes(parsed("Pane:focus-within { color: red; }"))  # inherited
+
+
+def border_styles(app) -> list[tuple[str, object]]:
+    """Every node's border and border-title colour, as the main screen is styled now."""
+    return [
+        (f"{type(node).__name__}#{node.id}", (node.styles.border_top, node.styles.border_title_color))
+        for node in app.main_screen.walk_children(with_self=True)
+    ]
+
+
+async def test_narrowed_focus_styles_are_the_styles_a_full_restyle_gives(make) -> None:
+    """After each pane switch, restyling the whole screen changes nothing: the narrowed restyle
+    left no node behind (the panes' borders follow the focus)."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ["2", "3", "4", "1", "tab", "5", "3"]:
+            await pilot.press(key)
+            narrowed = border_styles(app)
+            app.stylesheet.update(app.main_screen)
+            assert border_styles(app) == narrowed, f"after {key}"
+        focused_pane = next(pane for pane in app.main_screen.panes.values() if pane.has_focus_within)
+        others = [pane for pane in app.main_screen.panes.values() if pane is not focused_pane]
+        assert all(focused_pane.styles.border_top != pane.styles.border_top for pane in others)

@@ -17,6 +17,7 @@ around, what it gains (measured) and which public API or upstream fix would repl
 - `resize`: a burst of resizes laid out at most twice a second, always ending on the last size.
 - `strips`: a Strip makes its caches when it first uses one (most never do).
 - `screen_size`: a screen lays out at the terminal's size, never at a stale resize's (an endless loop).
+- `focus_within`: a focus change restyles the panes whose border changes, not everything in them.
 
 Nothing private is touched at import time. The app calls `install()` once: it checks the installed
 Textual and Rich against the versions the patches were written for (`patch.WRITTEN_FOR`) and turns the
@@ -52,7 +53,7 @@ __all__ = [
 
 MODULES = (
     "output", "borders", "scrolling", "palette", "bindings", "driver", "terminal_input", "suspend", "footer",
-    "focus", "errors", "resize", "strips", "screen_size",
+    "focus", "errors", "resize", "strips", "screen_size", "focus_within",
 )  # fmt: skip
 
 _installed = False

@@ -46,7 +46,7 @@ def _apply() -> None:
 
 def _revert() -> None:
     if _stock_on_resize is not None:
-        Screen._on_resize = _stock_on_resize  # type: ignore[method-assign]
+        Screen._on_resize = _stock_on_resize  # type: ignore[method-assign,assignment]
 
 
 PATCH = Patch("screen_size", apply=_apply, revert=_revert)
