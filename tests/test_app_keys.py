@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.command import CommandPalette
 
+from mission_tui.app import THEME_INTERVAL
 from mission_tui.screens.help import HelpScreen
 from mission_tui.story.index import OVERVIEW_KEY, TODAY_KEY
 from mission_tui.widgets.virtual_list import VirtualList
@@ -193,11 +195,27 @@ async def test_t_cycles_theme(make):
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "textual-dark"
         await pilot.press("t")
-        assert app.theme == "nord"
-        await pilot.press("t", "t", "t")
-        assert app.theme == "ansi-dark"
+        assert app.theme == "nord"  # a lone press: at once
+        await pilot.press("t", "t", "t")  # a burst adds up, applied within THEME_INTERVAL
+        await wait_for(pilot, lambda: app.theme == "ansi-dark", "three themes on")
         await pilot.press("t")
-        assert app.theme == "textual-dark"
+        await wait_for(pilot, lambda: app.theme == "textual-dark", "back to the first theme")
+
+
+async def test_a_burst_of_t_applies_the_theme_it_reaches_once(make, monkeypatch):
+    """Each theme costs a pass over the whole stylesheet: a burst must not queue one per press (before
+    THEME_INTERVAL: eight passes and eight toasts)."""
+    app = make()
+    applied: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        app.theme_changed_signal.subscribe(app, lambda theme: applied.append(theme.name))
+        assert app.theme == "nord"
+        for _ in range(8):  # in one read, as a held-down key sends them: nord + 8 = ansi-dark
+            app.post_message(events.Key("t", "t"))
+        await wait_for(pilot, lambda: app.theme == "ansi-dark", "the theme eight presses reach")
+        await pilot.pause(THEME_INTERVAL)
+        assert applied[-1] == "ansi-dark" and len(applied) <= 2, applied  # the first at once, the rest as one
 
 
 async def test_q_quits(make):

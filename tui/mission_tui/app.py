@@ -8,6 +8,7 @@ Everything about the story lives in its screen (screens/main.py), which the app 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import ClassVar
@@ -19,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 
 from . import textual_compat
 from .legibility import legible_variables
@@ -34,6 +36,9 @@ from .textual_compat.terminal_input import MAX_PASTE
 
 THEMES = ("textual-dark", "nord", "gruvbox", "textual-light", "ansi-dark")
 """The themes `t` cycles through; ansi-dark uses the terminal's own 16 colours."""
+
+THEME_INTERVAL = 0.3
+"""Seconds between two themes applied while `t` keeps being pressed."""
 
 
 def pick_theme(environ: Mapping[str, str] | None = None) -> str:
@@ -83,6 +88,10 @@ class MissionApp(App[None]):
         self.main_screen = MainScreen(loaded, today or date.today(), quote_problems)
         self.panicked: str | None = None
         """What ended the app through `panic` (an error outside a handler), in one line."""
+        self.pending_theme: str | None = None
+        """The theme `t` presses have reached but not yet applied (see action_cycle_theme)."""
+        self.pending_theme_timer: Timer | None = None
+        self.theme_applied_at = float("-inf")
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, every text colour made legible on every background (legibility.py)
@@ -165,9 +174,24 @@ class MissionApp(App[None]):
         self.push_screen(palette_class()(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def action_cycle_theme(self) -> None:
-        current = self.theme if self.theme in THEMES else THEMES[-1]
-        self.theme = THEMES[(THEMES.index(current) + 1) % len(THEMES)]
-        self.notify(f"Theme: {self.theme}", timeout=1.5)
+        """The next curated theme. Presses in a burst add up: the theme they reach is applied at most
+        every THEME_INTERVAL (each costs a pass over the whole stylesheet), with one toast."""
+        current = self.pending_theme or (self.theme if self.theme in THEMES else THEMES[-1])
+        self.pending_theme = THEMES[(THEMES.index(current) + 1) % len(THEMES)]
+        if self.pending_theme_timer is None:
+            wait = self.theme_applied_at + THEME_INTERVAL - time.monotonic()
+            if wait <= 0:
+                self.apply_pending_theme()
+            else:
+                self.pending_theme_timer = self.set_timer(wait, self.apply_pending_theme)
+
+    def apply_pending_theme(self) -> None:
+        self.pending_theme_timer = None
+        theme, self.pending_theme = self.pending_theme, None
+        if theme is not None:
+            self.theme_applied_at = time.monotonic()
+            self.theme = theme
+            self.notify(f"Theme: {theme}", timeout=1.5)
 
     def action_help(self) -> None:
         """The keys of the app and of the screen below, grouped by where they work."""
