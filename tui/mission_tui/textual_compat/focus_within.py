@@ -19,7 +19,6 @@ Off: every focus change restyles the whole of both panes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from textual.css.stylesheet import Stylesheet
@@ -27,7 +26,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
-from .patch import Patch
+from .patch import Replaced, replacing
 
 OWN_DRAWING = frozenset(
     {"border_top", "border_right", "border_bottom", "border_left", "border_title_color",
@@ -35,9 +34,6 @@ OWN_DRAWING = frozenset(
      "border_subtitle_style", "auto_border_title_color", "auto_border_subtitle_color"}
 )  # fmt: skip
 """Properties drawn by the node itself: no descendant inherits or depends on them."""
-
-_stock: Callable[[Screen[Any], Widget | None, Widget | None], None] | None = None
-
 
 def only_the_node_changes(stylesheet: Stylesheet) -> bool:
     """Whether every `:focus-within` rule styles the node it names, and only that node's border."""
@@ -56,10 +52,10 @@ def _update_focus_styles(
     self: Screen[Any], focused: Widget | None = None, blurred: Widget | None = None
 ) -> None:
     """Textual's `Screen._update_focus_styles`, narrowed to the `:focus-within` nodes when that is enough."""
-    assert _stock is not None
+    assert UPDATE_FOCUS_STYLES.stock is not None
     stylesheet = self.app.stylesheet
     if not only_the_node_changes(stylesheet):
-        _stock(self, focused, blurred)
+        UPDATE_FOCUS_STYLES.stock(self, focused, blurred)
         return
     nodes: set[DOMNode] = set()
     for widget in (focused, blurred):
@@ -69,16 +65,5 @@ def _update_focus_styles(
         stylesheet.update_nodes(nodes, animate=True)
 
 
-def _apply() -> None:
-    global _stock
-    if _stock is None:
-        _stock = Screen.__dict__["_update_focus_styles"]
-    Screen._update_focus_styles = _update_focus_styles  # type: ignore[method-assign]
-
-
-def _revert() -> None:
-    if _stock is not None:
-        Screen._update_focus_styles = _stock  # type: ignore[method-assign,assignment]
-
-
-PATCH = Patch("focus_within", apply=_apply, revert=_revert)
+UPDATE_FOCUS_STYLES = Replaced(Screen, "_update_focus_styles", _update_focus_styles)
+PATCH = replacing("focus_within", UPDATE_FOCUS_STYLES)

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 WRITTEN_FOR = {"textual": "8.2.8", "rich": "15.0.0"}
 """The only versions whose private names the patches here were written against (and tested on)."""
@@ -82,3 +83,37 @@ def stock_reason(environ: Mapping[str, str] | None = None) -> str | None:
 def switched_off(environ: Mapping[str, str] | None = None) -> set[str]:
     env = os.environ if environ is None else environ
     return {name.strip() for name in env.get(OFF_ENV, "").split(",") if name.strip()}
+
+
+@dataclass(eq=False)
+class Replaced:
+    """A method of a framework class replaced process-wide while its patch is on. `stock` is the
+    class's own method (kept from the first time the patch is turned on), for the replacement to call."""
+
+    owner: type
+    name: str
+    replacement: Callable[..., Any]
+    stock: Callable[..., Any] | None = None
+
+    def apply(self) -> None:
+        if self.stock is None:
+            self.stock = self.owner.__dict__[self.name]
+        setattr(self.owner, self.name, self.replacement)
+
+    def revert(self) -> None:
+        if self.stock is not None:
+            setattr(self.owner, self.name, self.stock)
+
+
+def replacing(name: str, *methods: Replaced) -> Patch:
+    """A patch that is exactly these methods replaced while it is on."""
+
+    def apply() -> None:
+        for method in methods:
+            method.apply()
+
+    def revert() -> None:
+        for method in methods:
+            method.revert()
+
+    return Patch(name, apply=apply, revert=revert)

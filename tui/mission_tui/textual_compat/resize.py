@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Callable, Coroutine
 from typing import Any
 
 from textual import events
 from textual.app import App
 
-from .patch import Patch
+from .patch import Replaced, replacing
 
 INTERVAL = 0.5
 """Seconds between two layouts for a new size while resizes keep coming."""
@@ -35,8 +34,6 @@ STOCK_DELAY = 1 / 120
 """Textual's own coalescing window, kept for a lone resize."""
 
 _laid_out_at: weakref.WeakKeyDictionary[App[Any], float] = weakref.WeakKeyDictionary()
-_stock_on_resize: Callable[[App[Any], events.Resize], Coroutine[Any, Any, None]] | None = None
-_stock_check_resize: Callable[[App[Any]], None] | None = None
 
 
 async def _on_resize(self: App[Any], event: events.Resize) -> None:
@@ -57,25 +54,13 @@ async def _on_resize(self: App[Any], event: events.Resize) -> None:
 
 def _check_resize(self: App[Any]) -> None:
     """Textual's `App._check_resize`, noting when a pending size was handed to the screens."""
-    assert _stock_check_resize is not None
+    assert CHECK_RESIZE.stock is not None
     pending = self._resize_event is not None
-    _stock_check_resize(self)
+    CHECK_RESIZE.stock(self)
     if pending and self._resize_event is None:
         _laid_out_at[self] = time.monotonic()
 
 
-def _apply() -> None:
-    global _stock_on_resize, _stock_check_resize
-    _stock_on_resize = App.__dict__["_on_resize"]
-    _stock_check_resize = App.__dict__["_check_resize"]
-    App._on_resize = _on_resize  # type: ignore[method-assign]
-    App._check_resize = _check_resize  # type: ignore[method-assign]
-
-
-def _revert() -> None:
-    if _stock_on_resize is not None and _stock_check_resize is not None:
-        App._on_resize = _stock_on_resize  # type: ignore[method-assign,assignment]
-        App._check_resize = _stock_check_resize  # type: ignore[method-assign,assignment]
-
-
-PATCH = Patch("resize", apply=_apply, revert=_revert)
+ON_RESIZE = Replaced(App, "_on_resize", _on_resize)
+CHECK_RESIZE = Replaced(App, "_check_resize", _check_resize)
+PATCH = replacing("resize", ON_RESIZE, CHECK_RESIZE)

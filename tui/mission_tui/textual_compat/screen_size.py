@@ -16,37 +16,23 @@ Off: a burst of resizes can leave the app busy for ever.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
 from typing import Any
 
 from textual import events
 from textual.screen import Screen
 
-from .patch import Patch
-
-_stock_on_resize: Callable[[Screen[Any], events.Resize], Coroutine[Any, Any, None]] | None = None
+from .patch import Replaced, replacing
 
 
 async def _on_resize(self: Screen[Any], event: events.Resize) -> None:
     """Textual's `Screen._on_resize`, given the app's size when the event's is out of date."""
-    assert _stock_on_resize is not None
+    assert ON_RESIZE.stock is not None
     size = self.app.size
     if event.size != size:
         event.stop()
         event = events.Resize(size, size)
-    await _stock_on_resize(self, event)
+    await ON_RESIZE.stock(self, event)
 
 
-def _apply() -> None:
-    global _stock_on_resize
-    if _stock_on_resize is None:
-        _stock_on_resize = Screen.__dict__["_on_resize"]
-    Screen._on_resize = _on_resize  # type: ignore[method-assign]
-
-
-def _revert() -> None:
-    if _stock_on_resize is not None:
-        Screen._on_resize = _stock_on_resize  # type: ignore[method-assign,assignment]
-
-
-PATCH = Patch("screen_size", apply=_apply, revert=_revert)
+ON_RESIZE = Replaced(Screen, "_on_resize", _on_resize)
+PATCH = replacing("screen_size", ON_RESIZE)
