@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from rich.segment import Segment
@@ -17,7 +18,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from mission_tui.screens.main import MainScreen
-from mission_tui.textual_compat import focus_within, resize, screen_size, strips
+from mission_tui.textual_compat import Patch, focus_within, resize, screen_size, strips
 from piloting import wait_for
 
 pytestmark = pytest.mark.patched
@@ -42,13 +43,20 @@ def laid_out(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     return sizes
 
 
-@pytest.fixture
-def resize_patch_off() -> Iterator[None]:
-    resize.PATCH.turn_off()
+@contextmanager
+def turned_off(patch: Patch) -> Iterator[None]:
+    """`patch` off for the block, on again after (the suite runs with every patch on)."""
+    patch.turn_off()
     try:
         yield
     finally:
-        resize.PATCH.turn_on()
+        patch.turn_on()
+
+
+@pytest.fixture
+def resize_patch_off() -> Iterator[None]:
+    with turned_off(resize.PATCH):
+        yield
 
 
 async def burst(make, laid_out: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], float]:
@@ -113,12 +121,9 @@ def test_strips_make_their_caches_on_first_use_and_answer_the_same() -> None:
             object.__getattribute__(strip, name)  # not made with the strip
     lazily = strip_operations(strip)
     assert strip_operations(strip) == lazily  # the second time, from the caches just made
-    strips.PATCH.turn_off()
-    try:
+    with turned_off(strips.PATCH):
         assert strip_operations(Strip(SEGMENTS)) == lazily
         assert strip_operations(strip) == lazily  # made with the patch on, still whole without it
-    finally:
-        strips.PATCH.turn_on()
 
 
 def test_a_strip_still_has_no_attributes_it_never_had() -> None:
@@ -128,11 +133,8 @@ def test_a_strip_still_has_no_attributes_it_never_had() -> None:
 
 @pytest.fixture
 def screen_size_patch_off() -> Iterator[None]:
-    screen_size.PATCH.turn_off()
-    try:
+    with turned_off(screen_size.PATCH):
         yield
-    finally:
-        screen_size.PATCH.turn_on()
 
 
 async def stale_resize(make) -> tuple[tuple[int, int], list[tuple[int, int]]]:
