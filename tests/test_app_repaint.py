@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from rich.style import Style
 from textual._compositor import ChopsUpdate
+from textual.content import Content
+from textual.visual import Visual
 
 from mission_tui import app as app_module
 from mission_tui import textual_compat
@@ -12,6 +14,7 @@ from mission_tui.story import heap
 from mission_tui.story.loader import LoadedStory
 from mission_tui.widgets.cells import changed_span, look
 from mission_tui.widgets.detail import RelatedKeys
+from mission_tui.widgets.detail_body import DetailText
 from stories import generated_story as generated
 
 SIZE = (80, 24)
@@ -215,3 +218,47 @@ async def test_scrolling_a_list_repaints_every_changed_cell(make, scrolling_stor
             before, after, painted, _ = await step_and_record(app, pilot, key)
             missed = changed_cells(before, after) - painted
             assert not missed, f"{key}: changed but not repainted: {sorted(missed)[:10]}"
+
+
+async def test_a_pane_switch_shows_its_item_when_focus_moves(make):
+    """The detail follows focus in `set_focus` itself (where 1-4, Tab and clicks end), so the pane's
+    item is drawn in the frame that moves the borders; DescendantFocus comes a frame later."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.main_screen
+        for kind in ("key_point", "source", "conflict", "event"):
+            pane_list = screen.panes[kind].list
+            screen.set_focus(pane_list)  # no message handled in between
+            assert screen.selection == (kind, pane_list.highlighted_key)
+
+
+async def test_going_back_to_a_pane_does_not_wrap_its_text_again(make, generated_story, monkeypatch):
+    wraps: list[str] = []
+    to_strips, get_height = Visual.to_strips.__func__, Content.get_height  # type: ignore[attr-defined]
+
+    def draw(cls: type[Visual], widget: object, *args: object, **kwargs: object) -> object:
+        if isinstance(widget, DetailText):  # every Static draws through here too
+            wraps.append("draw")
+        return to_strips(cls, widget, *args, **kwargs)
+
+    def count(content: Content, *args: object, **kwargs: object) -> int:
+        wraps.append("count")
+        return get_height(content, *args, **kwargs)
+
+    monkeypatch.setattr(Visual, "to_strips", classmethod(draw))
+    monkeypatch.setattr(Content, "get_height", count)
+    app = make(generated_story)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "2", "3", "4", "1")
+        await pilot.pause()
+        wraps.clear()
+        detail = app.main_screen.detail
+        for key in "23412341":
+            shown = detail.body.content
+            await pilot.press(key)
+            await pilot.pause()
+            assert detail.body.content is not shown
+        assert wraps == []
+        detail.refresh_text()  # what the story says changed (quotes checked): made and wrapped anew
+        assert detail.body.content is not shown and wraps

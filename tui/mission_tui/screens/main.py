@@ -246,11 +246,27 @@ class MainScreen(Screen[None]):
         # Normally already handled by `_on_list_highlight`; then this finds nothing to change.
         self._on_list_highlight(event.virtual_list, event.key)
 
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        """Textual's, and the detail follows the new focus at once: DescendantFocus reaches the
+        screen after the frame that restyled the panes' borders, so a switch took two frames."""
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        self._follow_focus()
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        pane = self._pane_of(event.widget)
+        # Normally already done by `set_focus`. The focus now, not the event's: keys typed fast can
+        # move it again before this arrives.
+        self._follow_focus()
+
+    def _follow_focus(self) -> None:
+        focused = self.focused
+        if focused is None:
+            return
+        pane = self._pane_of(focused)
         if pane is not None:
             self._select_from(pane)
-        self.detail.show_related(event.widget is self.detail.related)
+        self.detail.show_related(focused is self.detail.related)
 
     def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
         if self._pane_of(event.virtual_list) is not None:

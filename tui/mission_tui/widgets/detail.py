@@ -14,7 +14,7 @@ from textual.message import Message
 from ..kinds import ITEM_KINDS, links_of
 from ..story.index import OVERVIEW_KEY, TODAY_KEY, Kind, Links, StoryIndex
 from ..textual_compat.borders import set_border_subtitle, set_border_title
-from .detail_body import DetailText, DetailView
+from .detail_body import RECENT_TEXTS, DetailText, DetailView
 from .virtual_list import VirtualList
 
 
@@ -100,6 +100,8 @@ class DetailPane(Vertical):
         self.key: str | None = None
         self.body = DetailText(Content("Reading the story…"), id="detail-body")
         self.scroll = DetailView(self.body, id="detail-scroll")  # focus target; scroll keys, scrollbar
+        self._texts: dict[tuple[Kind, str, int], Content] = {}  # oldest first
+        self._texts_index: StoryIndex | None = None
         self._related_count = 0
         self._related_keys = RelatedKeys(None)
         self._related_stale = False
@@ -122,7 +124,19 @@ class DetailPane(Vertical):
         return max(20, width - 1)
 
     def _detail_text(self, index: StoryIndex, kind: Kind, key: str) -> Content:
-        return ITEM_KINDS[kind].detail(index, key, self._body_width())
+        """The item's text at the text column's width, kept for the last few items: going back to a
+        pane shows the same Content, which the text view has kept wrapped (`DetailText`)."""
+        if index is not self._texts_index:
+            self._texts.clear()
+            self._texts_index = index
+        cache_key = (kind, key, self._body_width())
+        text = self._texts.pop(cache_key, None)
+        if text is None:
+            text = ITEM_KINDS[kind].detail(index, key, cache_key[2])
+        self._texts[cache_key] = text
+        while len(self._texts) > RECENT_TEXTS:
+            del self._texts[next(iter(self._texts))]
+        return text
 
     def show(self, index: StoryIndex, kind: Kind, key: str) -> None:
         changed = (kind, key) != (self.kind, self.key) or index is not self.index
@@ -151,7 +165,11 @@ class DetailPane(Vertical):
             self.related.set_items(self._related_keys, self._related_row, self._related_search)
 
     def refresh_text(self) -> None:
-        """Draw the shown item again (what it says changed: quotes checked, say)."""
+        """Draw the shown item again: what the story says about it changed (quotes checked, say)."""
+        self._texts.clear()
+        self._redraw()
+
+    def _redraw(self) -> None:
         if self.index is not None and self.kind is not None and self.key is not None:
             self.body.update(self._detail_text(self.index, self.kind, self.key))
 
@@ -180,7 +198,7 @@ class DetailPane(Vertical):
     def on_resize(self) -> None:
         # A text laid out by width (a conflict's comparison and axis) follows the new width; any
         # other text redraws the same rows, and unchanged rows are not repainted.
-        self.refresh_text()
+        self._redraw()
 
     def on_virtual_list_selected(self, event: VirtualList.Selected) -> None:
         if event.virtual_list is self.related:

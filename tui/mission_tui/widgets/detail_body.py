@@ -10,6 +10,8 @@ receives the same cells; a layout happens only when the scrollbar appears or dis
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual import events
@@ -31,6 +33,28 @@ from ..textual_compat.scrolling import (
     show_own_scrollbar,
 )
 from .cells import changed_span
+
+RECENT_TEXTS = 16
+"""How many texts keep their wrapped lines: enough for every pane's item and the jumps between them."""
+DRAWN_KEYS = 4
+"""Widths and styles a text keeps lines for: with and without the scrollbar, focused or not."""
+
+
+@dataclass
+class _Drawn:
+    """A text's first lines as drawn at one width and style (all of them once `complete`)."""
+
+    lines: list[Strip] = field(default_factory=list)
+    complete: bool = False
+
+
+@dataclass(eq=False)
+class _Layout:
+    """One text, how many lines it wraps to at each width, and its lines as drawn."""
+
+    content: Content
+    heights: dict[int, int] = field(default_factory=dict)
+    drawn: dict[tuple[int, VisualStyle], _Drawn] = field(default_factory=dict)
 
 
 def _first_lines(content: Content, count: int) -> Content:
@@ -60,14 +84,12 @@ class DetailText(QuietScrollView, can_focus=False):
 
     def __init__(self, content: Content, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._detail_content = content
-        self._drawn_lines: list[Strip] = []  # the first lines, rendered on demand
-        self._lines_key: tuple[int, VisualStyle] | None = None  # what `_drawn_lines` were rendered for
-        self._complete = False  # whether `_drawn_lines` holds every line
+        self._layout = _Layout(content)
+        self._recent: OrderedDict[int, _Layout] = OrderedDict()  # by id(content); each holds its content
 
     @property
     def content(self) -> Content:
-        return self._detail_content
+        return self._layout.content
 
     def update(self, content: Content, view_height: int | None = None) -> None:
         """Show new text; the scroll position is left to the caller.
@@ -76,21 +98,34 @@ class DetailText(QuietScrollView, can_focus=False):
         (the related list below grows or shrinks), so the text is sized once, in the same frame.
         """
         before = self._rows_on_screen()
-        self._detail_content = content
-        self._lines_key = None
+        self._layout = self._layout_of(content)
         if self.measure(view_height) and before is not None:
             self._repaint_changed_rows(before)
         else:
             self.refresh()
 
+    def _layout_of(self, content: Content) -> _Layout:
+        """What was kept of `content` if it was shown lately, else a fresh layout.
+
+        Going back to a pane shows the item it showed before as the same Content object (the detail
+        pane keeps its texts): its line counts and drawn lines are reused instead of wrapped again.
+        """
+        recent = self._recent
+        layout = recent.pop(id(content), None)
+        if layout is None or layout.content is not content:
+            layout = _Layout(content)
+        recent[id(content)] = layout
+        while len(recent) > RECENT_TEXTS:
+            recent.popitem(last=False)
+        return layout
+
     def _rows_on_screen(self) -> list[Strip | None] | None:
         """The lines drawn now (None past the text), or None when they are not all at hand."""
-        if self._lines_key != (self.size.width, self.visual_style):
-            return None
+        drawn = self._layout.drawn.get((self.size.width, self.visual_style))
         top, height = round(self.scroll_y), self.size.height
-        if len(self._drawn_lines) < top + height and not self._complete:
+        if drawn is None or (len(drawn.lines) < top + height and not drawn.complete):
             return None
-        shown: list[Strip | None] = list(self._drawn_lines[top : top + height])
+        shown: list[Strip | None] = list(drawn.lines[top : top + height])
         return shown + [None] * (height - len(shown))
 
     def _repaint_changed_rows(self, before: list[Strip | None]) -> None:
@@ -115,8 +150,11 @@ class DetailText(QuietScrollView, can_focus=False):
         """How many lines the text wraps to at `width` (counted, not drawn)."""
         if width <= 0:
             return 0
-        # Textual's widgets pass their styles here too (Widget.get_content_height); annotated RulesMap.
-        return self._detail_content.get_height(self.styles, width)  # type: ignore[arg-type]
+        heights = self._layout.heights
+        if width not in heights:
+            # Textual's widgets pass their styles here too (Widget.get_content_height); annotated RulesMap.
+            heights[width] = self._layout.content.get_height(self.styles, width)  # type: ignore[arg-type]
+        return heights[width]
 
     def measure(self, view_height: int | None = None) -> bool:
         """Size the scroll range and the scrollbar for the text, counting lines without drawing them.
@@ -166,18 +204,21 @@ class DetailText(QuietScrollView, can_focus=False):
         A new item draws just the rows in view (a detail text runs to ~70 lines); scrolling past
         them draws the rest once.
         """
-        key = (self.size.width, self.visual_style)  # strips carry colours (theme, focus) too
-        if key != self._lines_key:
-            self._drawn_lines, self._lines_key, self._complete = [], key, False
-        strips = self._drawn_lines
-        if row >= len(strips) and not self._complete and key[0] > 0:
-            content, wanted = self._detail_content, None
+        layout = self._layout
+        width, style = key = (self.size.width, self.visual_style)  # strips carry colours (theme, focus) too
+        drawn = layout.drawn.get(key)
+        if drawn is None:
+            if len(layout.drawn) >= DRAWN_KEYS:
+                layout.drawn.clear()
+            drawn = layout.drawn[key] = _Drawn()
+        strips = drawn.lines
+        if row >= len(strips) and not drawn.complete and width > 0:
+            content, wanted = layout.content, None
             if not strips:  # first draw: only the lines in view, from as many source lines at most
                 wanted = max(row + 1, round(self.scroll_y) + self.size.height)
                 content = _first_lines(content, wanted)
-            strips = Visual.to_strips(self, content, key[0], wanted, key[1])
-            self._drawn_lines = strips
-            self._complete = content is self._detail_content and (wanted is None or len(strips) < wanted)
+            strips = drawn.lines = Visual.to_strips(self, content, width, wanted, style)
+            drawn.complete = content is layout.content and (wanted is None or len(strips) < wanted)
         return strips[row] if row < len(strips) else None
 
     def render_line(self, y: int) -> Strip:
@@ -189,10 +230,10 @@ class DetailText(QuietScrollView, can_focus=False):
     # -- text selection, as a Static offers it ---------------------------------------------------
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        return selection.extract(self._detail_content.plain), "\n"
+        return selection.extract(self._layout.content.plain), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
-        self._lines_key = None
+        self._layout.drawn.clear()  # the selection is drawn into the lines
         self.refresh()
 
 
