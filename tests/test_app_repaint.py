@@ -6,6 +6,7 @@ import pytest
 from rich.style import Style
 from textual._compositor import ChopsUpdate
 from textual.content import Content
+from textual.geometry import Region
 from textual.visual import Visual
 
 from mission_tui import app as app_module
@@ -15,6 +16,7 @@ from mission_tui.story.loader import LoadedStory
 from mission_tui.widgets.cells import changed_span, look
 from mission_tui.widgets.detail import RelatedKeys
 from mission_tui.widgets.detail_body import DetailText
+from mission_tui.widgets.virtual_list import VirtualList
 from stories import generated_story as generated
 
 SIZE = (80, 24)
@@ -262,3 +264,52 @@ async def test_going_back_to_a_pane_does_not_wrap_its_text_again(make, generated
         assert wraps == []
         detail.refresh_text()  # what the story says changed (quotes checked): made and wrapped anew
         assert detail.body.content is not shown and wraps
+
+
+def record_whole_list_repaints(monkeypatch: pytest.MonkeyPatch) -> list[VirtualList]:
+    """The lists repainted whole from now on (not the repaint `FocusRepaint` holds back)."""
+    whole: list[VirtualList] = []
+    refresh = VirtualList.refresh
+
+    def recording(self: VirtualList, *regions: Region, **kwargs: bool) -> VirtualList:
+        if not regions and not self._restyling_for_focus:
+            whole.append(self)
+        return refresh(self, *regions, **kwargs)
+
+    monkeypatch.setattr(VirtualList, "refresh", recording)
+    return whole
+
+
+@pytest.mark.patched
+async def test_a_pane_switch_is_one_frame_that_repaints_neither_list_in_full(make, monkeypatch):
+    """Only the lists' cursor rows change look with focus (and the panes' borders): no list is
+    repainted whole, and everything is drawn in one frame (`one_frame`, `focus_within` edges)."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "1")
+        await pilot.pause(0.1)
+        screen = app.main_screen
+        frames: list[int] = []
+        whole = record_whole_list_repaints(monkeypatch)
+        compositor_refresh = screen._compositor_refresh
+        screen._compositor_refresh = lambda: (frames.append(1), compositor_refresh())[1]  # type: ignore[method-assign]
+        for key in "23412341":
+            await pilot.press(key)
+            await pilot.pause(0.1)
+            assert whole == [], f"{key}: repainted whole: {whole}"
+            assert len(frames) == 1, f"{key}: {len(frames)} frames"
+            frames.clear()
+
+
+async def test_a_focus_rule_that_changes_more_than_the_cursor_repaints_the_whole_list(make, monkeypatch):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.stylesheet.add_source("PaneList:focus { color: red; }", read_from=("test", "focus rule"))
+        app.stylesheet.reparse()
+        app.stylesheet.update(app)
+        await pilot.pause()
+        whole = record_whole_list_repaints(monkeypatch)
+        await pilot.press("2")
+        await pilot.pause(0.1)
+        assert app.main_screen.panes["key_point"].list in whole

@@ -391,7 +391,9 @@ class MainScreen(Screen[None]):
     # -- focus, size and help ------------------------------------------------------------------
 
     def action_focus_pane(self, kind: Kind) -> None:
-        self.panes[kind].list.focus()
+        # Focused in this turn, not as `Widget.focus` does it: that repaints the list at once and
+        # moves the focus a turn later, so a frame went out before the switch had been made.
+        self.set_focus(self.panes[kind].list)
 
     def action_focus_related(self) -> None:
         if self.detail.has_related:

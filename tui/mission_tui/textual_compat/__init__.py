@@ -18,6 +18,7 @@ around, what it gains (measured) and which public API or upstream fix would repl
 - `strips`: a Strip makes its caches when it first uses one (most never do).
 - `screen_size`: a screen lays out at the terminal's size, never at a stale resize's (an endless loop).
 - `focus_within`: a focus change restyles the panes whose border changes, not everything in them.
+- `one_frame`: what one keypress changes is drawn in one frame (a pane switch took two).
 
 Nothing private is touched at import time. The app calls `install()` once: it checks the installed
 Textual and Rich against the versions the patches were written for (`patch.WRITTEN_FOR`) and turns the
@@ -53,7 +54,7 @@ __all__ = [
 
 MODULES = (
     "output", "borders", "scrolling", "palette", "bindings", "driver", "terminal_input", "suspend", "footer",
-    "focus", "errors", "resize", "strips", "screen_size", "focus_within",
+    "focus", "errors", "resize", "strips", "screen_size", "focus_within", "one_frame",
 )  # fmt: skip
 
 _installed = False

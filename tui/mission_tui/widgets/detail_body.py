@@ -84,12 +84,12 @@ class DetailText(QuietScrollView, can_focus=False):
 
     def __init__(self, content: Content, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._layout = _Layout(content)
+        self._text_layout = _Layout(content)
         self._recent: OrderedDict[int, _Layout] = OrderedDict()  # by id(content); each holds its content
 
     @property
     def content(self) -> Content:
-        return self._layout.content
+        return self._text_layout.content
 
     def update(self, content: Content, view_height: int | None = None) -> None:
         """Show new text; the scroll position is left to the caller.
@@ -98,13 +98,13 @@ class DetailText(QuietScrollView, can_focus=False):
         (the related list below grows or shrinks), so the text is sized once, in the same frame.
         """
         before = self._rows_on_screen()
-        self._layout = self._layout_of(content)
+        self._text_layout = self._text_layout_of(content)
         if self.measure(view_height) and before is not None:
             self._repaint_changed_rows(before)
         else:
             self.refresh()
 
-    def _layout_of(self, content: Content) -> _Layout:
+    def _text_layout_of(self, content: Content) -> _Layout:
         """What was kept of `content` if it was shown lately, else a fresh layout.
 
         Going back to a pane shows the item it showed before as the same Content object (the detail
@@ -121,7 +121,7 @@ class DetailText(QuietScrollView, can_focus=False):
 
     def _rows_on_screen(self) -> list[Strip | None] | None:
         """The lines drawn now (None past the text), or None when they are not all at hand."""
-        drawn = self._layout.drawn.get((self.size.width, self.visual_style))
+        drawn = self._text_layout.drawn.get((self.size.width, self.visual_style))
         top, height = round(self.scroll_y), self.size.height
         if drawn is None or (len(drawn.lines) < top + height and not drawn.complete):
             return None
@@ -150,10 +150,10 @@ class DetailText(QuietScrollView, can_focus=False):
         """How many lines the text wraps to at `width` (counted, not drawn)."""
         if width <= 0:
             return 0
-        heights = self._layout.heights
+        heights = self._text_layout.heights
         if width not in heights:
             # Textual's widgets pass their styles here too (Widget.get_content_height); annotated RulesMap.
-            heights[width] = self._layout.content.get_height(self.styles, width)  # type: ignore[arg-type]
+            heights[width] = self._text_layout.content.get_height(self.styles, width)  # type: ignore[arg-type]
         return heights[width]
 
     def measure(self, view_height: int | None = None) -> bool:
@@ -204,7 +204,7 @@ class DetailText(QuietScrollView, can_focus=False):
         A new item draws just the rows in view (a detail text runs to ~70 lines); scrolling past
         them draws the rest once.
         """
-        layout = self._layout
+        layout = self._text_layout
         width, style = key = (self.size.width, self.visual_style)  # strips carry colours (theme, focus) too
         drawn = layout.drawn.get(key)
         if drawn is None:
@@ -230,10 +230,10 @@ class DetailText(QuietScrollView, can_focus=False):
     # -- text selection, as a Static offers it ---------------------------------------------------
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        return selection.extract(self._layout.content.plain), "\n"
+        return selection.extract(self._text_layout.content.plain), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
-        self._layout.drawn.clear()  # the selection is drawn into the lines
+        self._text_layout.drawn.clear()  # the selection is drawn into the lines
         self.refresh()
 
 

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from ..textual_compat.scrolling import QuietScrollView, set_virtual_size
 from .cells import changed_span
+from .focus_repaint import CURSOR_COMPONENT, FocusRepaint
 from .row_lines import RowLines
 from .row_strips import MARKED_COMPONENT, RowRenderer, RowStrips
 
@@ -30,7 +31,7 @@ SearchText = Callable[[str], str]
 HighlightHook = Callable[["VirtualList", "str | None"], None]
 
 
-class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
+class VirtualList(FocusRepaint, QuietScrollView, can_focus=True, inherit_bindings=False):
     """A focusable list of keys; each row is rendered lazily by `render_row(key)`.
 
     Scroll bindings are not inherited: left/right belong to the screen (step through the story).
@@ -47,7 +48,7 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
     ]
 
     COMPONENT_CLASSES = {
-        "virtual-list--cursor",
+        CURSOR_COMPONENT,
         "virtual-list--marked",
         "virtual-list--empty",
     }
@@ -363,6 +364,9 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
         self._refresh_rows({old, new})
         self._post_highlight()
 
+    def refresh_cursor(self) -> None:
+        self._refresh_rows([self.cursor])
+
     def _post_highlight(self) -> None:
         key = self.highlighted_key
         if key != self._last_key:
@@ -443,24 +447,23 @@ class VirtualList(QuietScrollView, can_focus=True, inherit_bindings=False):
     def _line_at(self, line: int, y: int) -> Strip:
         """Line `line` of the list as drawn on screen line `y` (the empty message goes on line 0)."""
         width = self.scrollable_content_region.width or self.size.width
-        base = self.rich_style
         if not self._visible:
             if y == 0:
                 message = (
                     f"No match for “{self._filter}”." if self._filter and self._keys else self.empty_message
                 )
                 empty_style = self.get_component_rich_style("virtual-list--empty")
-                return Strip([Segment(" " + message, empty_style)]).crop_extend(0, width, base)
-            return Strip.blank(width, base)
+                return Strip([Segment(" " + message, empty_style)]).crop_extend(0, width, self.rich_style)
+            return Strip.blank(width, self.rich_style)  # `rich_style` walks every ancestor: blanks only
         if line >= self._row_lines.total:
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
         row = self._row_lines.row_at(line)
         key = self._keys[self._visible[row]]
         marked = key in self._marked
         components: tuple[str, ...] = (MARKED_COMPONENT,) if marked else ()
         cursor = row == self.cursor and self._is_selectable(row)
         if cursor:
-            components += ("virtual-list--cursor",)
+            components += (CURSOR_COMPONENT,)
         # The row's own style (cursor/marked backgrounds included) is the base the Content is rendered
         # on, so theme variables ($text-muted ...) resolve and alpha colours blend with the right colour.
         # Textual caches it per focus state and theme, so it also keys the strip cache (row_strips.py):
