@@ -340,3 +340,24 @@ async def test_detail_text_scrolls_with_keys_wheel_and_its_scrollbar(make, bundl
         app.screen.selections = {text: Selection(Offset(0, 0), Offset(4, 0))}
         await pilot.pause()
         assert app.screen.get_selected_text() == text.content.plain[:4]  # selectable like a Static
+
+
+async def test_the_help_screen_is_made_once_and_opens_at_the_top(make):
+    """`?` composes the explorer's help once (a storm of keys opens it a few times a second); each
+    opening starts at the top with the text focused."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        scroll = help_screen.query_one("#help-scroll")
+        scroll.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert scroll.scroll_y > 0  # the keys are taller than the box at 80x24
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main_screen
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is help_screen
+        assert scroll.scroll_y == 0 and help_screen.focused is scroll

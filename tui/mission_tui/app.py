@@ -34,6 +34,8 @@ from .textual_compat.errors import exception_of
 from .textual_compat.palette import palette_class
 from .textual_compat.terminal_input import MAX_PASTE
 
+HELP_SCREEN = "explorer-help"
+"""The name the explorer's help screen is installed under (kept between openings)."""
 THEMES = ("textual-dark", "nord", "gruvbox", "textual-light", "ansi-dark")
 """The themes `t` cycles through; ansi-dark uses the terminal's own 16 colours."""
 
@@ -200,7 +202,15 @@ class MissionApp(App[None]):
             return
         sections = screen.help_sections() if isinstance(screen, MainScreen) else [("Anywhere", [screen])]
         title, nodes = sections[0]
-        self.push_screen(HelpScreen([(title, [self, *nodes]), *sections[1:]]))
+        help_screen = HelpScreen([(title, [self, *nodes]), *sections[1:]])
+        if not isinstance(screen, MainScreen):
+            self.push_screen(help_screen)
+            return
+        # The explorer's keys do not change while it runs: its help is made once and kept, so `?`
+        # does not compose and mount it again each time (a storm of keys opens it a few times a second).
+        if not self.is_screen_installed(HELP_SCREEN):
+            self.install_screen(help_screen, HELP_SCREEN)
+        self.push_screen(HELP_SCREEN)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands, but one help: its "Keys" panel gives way to ours (?), and "Maximize"

@@ -89,7 +89,12 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-box").border_title = "Keys"
-        self.query_one("#help-scroll").focus()
+
+    def on_screen_resume(self) -> None:
+        # Opened again (the explorer keeps its help): at the top, the text focused for the arrows.
+        scroll = self.query_one("#help-scroll")
+        scroll.scroll_home(animate=False)
+        scroll.focus()
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)
