@@ -200,17 +200,18 @@ class MissionApp(App[None]):
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
+        explorer = isinstance(screen, MainScreen)
+        if explorer and self.is_screen_installed(HELP_SCREEN):
+            # The explorer's keys do not change while it runs: its help is made once and kept, so `?`
+            # does not compose and mount it again each time (a storm of keys opens it a few times a second).
+            self.push_screen(HELP_SCREEN)
+            return
         sections = screen.help_sections() if isinstance(screen, MainScreen) else [("Anywhere", [screen])]
         title, nodes = sections[0]
         help_screen = HelpScreen([(title, [self, *nodes]), *sections[1:]])
-        if not isinstance(screen, MainScreen):
-            self.push_screen(help_screen)
-            return
-        # The explorer's keys do not change while it runs: its help is made once and kept, so `?`
-        # does not compose and mount it again each time (a storm of keys opens it a few times a second).
-        if not self.is_screen_installed(HELP_SCREEN):
+        if explorer:
             self.install_screen(help_screen, HELP_SCREEN)
-        self.push_screen(HELP_SCREEN)
+        self.push_screen(help_screen)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands, but one help: its "Keys" panel gives way to ours (?), and "Maximize"

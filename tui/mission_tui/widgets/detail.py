@@ -7,6 +7,7 @@ from typing import ClassVar, overload
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -100,8 +101,7 @@ class DetailPane(Vertical):
         self.key: str | None = None
         self.body = DetailText(Content("Reading the story…"), id="detail-body")
         self.scroll = DetailView(self.body, id="detail-scroll")  # focus target; scroll keys, scrollbar
-        self._texts: dict[tuple[Kind, str, int], Content] = {}  # oldest first
-        self._texts_index: StoryIndex | None = None
+        self._texts: LRUCache[tuple[Kind, str, int], Content] = LRUCache(RECENT_TEXTS)  # of self.index
         self._related_count = 0
         self._related_keys = RelatedKeys(None)
         self._related_stale = False
@@ -126,20 +126,17 @@ class DetailPane(Vertical):
     def _detail_text(self, index: StoryIndex, kind: Kind, key: str) -> Content:
         """The item's text at the text column's width, kept for the last few items: going back to a
         pane shows the same Content, which the text view has kept wrapped (`DetailText`)."""
-        if index is not self._texts_index:
-            self._texts.clear()
-            self._texts_index = index
         cache_key = (kind, key, self._body_width())
-        text = self._texts.pop(cache_key, None)
+        text = self._texts.get(cache_key)
         if text is None:
             text = ITEM_KINDS[kind].detail(index, key, cache_key[2])
-        self._texts[cache_key] = text
-        while len(self._texts) > RECENT_TEXTS:
-            del self._texts[next(iter(self._texts))]
+            self._texts.set(cache_key, text)
         return text
 
     def show(self, index: StoryIndex, kind: Kind, key: str) -> None:
         changed = (kind, key) != (self.kind, self.key) or index is not self.index
+        if index is not self.index:
+            self._texts.clear()
         self.index, self.kind, self.key = index, kind, key
         set_border_title(self, f"Detail · {_label(kind, key)}")
         if not changed:

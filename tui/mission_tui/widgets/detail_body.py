@@ -10,13 +10,13 @@ receives the same cells; a layout happens only when the scrollbar appears or dis
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scrollbar import ScrollDown, ScrollTo, ScrollUp
@@ -85,7 +85,7 @@ class DetailText(QuietScrollView, can_focus=False):
     def __init__(self, content: Content, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text_layout = _Layout(content)
-        self._recent: OrderedDict[int, _Layout] = OrderedDict()  # by id(content); each holds its content
+        self._recent: LRUCache[int, _Layout] = LRUCache(RECENT_TEXTS)  # by id(content); each holds it
 
     @property
     def content(self) -> Content:
@@ -110,13 +110,10 @@ class DetailText(QuietScrollView, can_focus=False):
         Going back to a pane shows the item it showed before as the same Content object (the detail
         pane keeps its texts): its line counts and drawn lines are reused instead of wrapped again.
         """
-        recent = self._recent
-        layout = recent.pop(id(content), None)
+        layout = self._recent.get(id(content))
         if layout is None or layout.content is not content:
             layout = _Layout(content)
-        recent[id(content)] = layout
-        while len(recent) > RECENT_TEXTS:
-            recent.popitem(last=False)
+            self._recent.set(id(content), layout)
         return layout
 
     def _rows_on_screen(self) -> list[Strip | None] | None:
