@@ -6,8 +6,10 @@ import pytest
 from rich.style import Style
 from textual._compositor import ChopsUpdate
 from textual.content import Content
+from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region
 from textual.visual import Visual
+from textual.widget import Widget
 
 from mission_tui import app as app_module
 from mission_tui import textual_compat
@@ -16,6 +18,8 @@ from mission_tui.story.loader import LoadedStory
 from mission_tui.widgets.cells import changed_span, look
 from mission_tui.widgets.detail import RelatedKeys
 from mission_tui.widgets.detail_body import DetailText
+from mission_tui.widgets.focus_repaint import BLURRED_CURSOR_COMPONENT, CURSOR_COMPONENT, styled_by_own_focus
+from mission_tui.widgets.pane import PaneList
 from mission_tui.widgets.virtual_list import VirtualList
 from stories import generated_story as generated
 
@@ -321,3 +325,51 @@ async def test_a_focus_rule_that_changes_more_than_the_cursor_repaints_the_whole
         await pilot.press("2")
         await pilot.pause(0.1)
         assert app.main_screen.panes["key_point"].list in whole
+
+
+async def test_a_pane_switch_restyles_no_list_while_no_rule_styles_a_list_by_its_focus(make, monkeypatch):
+    """The cursor's two looks are component classes chosen as it is drawn, so a focus change needs no
+    stylesheet match for the lists; a `:focus` rule that names a list brings Textual's restyle back."""
+    restyled: list[Widget] = []
+    watch = Widget.watch_has_focus
+    monkeypatch.setattr(
+        Widget, "watch_has_focus", lambda self, value: (restyled.append(self), watch(self, value))
+    )
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.main_screen
+        timeline, key_points = screen.panes["event"].list, screen.panes["key_point"].list
+        await pilot.press("2", "1", "2")
+        await pilot.pause(0.1)
+        assert app.focused is key_points
+        assert restyled == []
+        looks = (CURSOR_COMPONENT, BLURRED_CURSOR_COMPONENT)
+        assert key_points.get_visual_style(looks[0]) != key_points.get_visual_style(looks[1])
+        app.stylesheet.add_source("PaneList:focus { color: red; }", read_from=("test", "focus rule"))
+        app.stylesheet.reparse()
+        app.stylesheet.update(app)
+        await pilot.press("1")
+        await pilot.pause(0.1)
+        assert {id(timeline), id(key_points)} <= {id(widget) for widget in restyled}
+
+
+@pytest.mark.parametrize(
+    ("css", "styled"),
+    [
+        ("VirtualList:focus > .virtual-list--cursor { color: red; }", True),  # the list's own focus
+        ("PaneList:blur { color: red; }", True),
+        ("*:focus { color: red; }", True),
+        (".anything:focus { color: red; }", True),  # classes change: taken to match
+        ("Input:focus { color: red; }", False),
+        ("Pane > Input.pane-filter:focus { color: red; }", False),
+        ("#detail-scroll:focus { color: red; }", False),
+        ("Pane:focus-within PaneList { color: red; }", False),  # the pane's focus, restyled with the pane
+        ("PaneList { color: red; }", False),
+    ],
+)
+def test_which_rules_style_a_list_by_its_own_focus(css: str, styled: bool) -> None:
+    stylesheet = Stylesheet()
+    stylesheet.add_source(css)
+    stylesheet.parse()
+    assert styled_by_own_focus(stylesheet.rules, PaneList()) is styled

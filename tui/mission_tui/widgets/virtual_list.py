@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from ..textual_compat.scrolling import QuietScrollView, set_virtual_size
 from .cells import changed_span
-from .focus_repaint import CURSOR_COMPONENT, FocusRepaint
+from .focus_repaint import BLURRED_CURSOR_COMPONENT, CURSOR_COMPONENT, FocusRepaint
 from .row_lines import RowLines
 from .row_strips import MARKED_COMPONENT, RowRenderer, RowStrips
 
@@ -49,6 +49,7 @@ class VirtualList(FocusRepaint, QuietScrollView, can_focus=True, inherit_binding
 
     COMPONENT_CLASSES = {
         CURSOR_COMPONENT,
+        BLURRED_CURSOR_COMPONENT,
         "virtual-list--marked",
         "virtual-list--empty",
     }
@@ -61,11 +62,11 @@ class VirtualList(FocusRepaint, QuietScrollView, can_focus=True, inherit_binding
         scrollbar-size-vertical: 1;
         background: $surface;
     }
-    VirtualList > .virtual-list--cursor {
+    VirtualList > .virtual-list--cursor-blurred {
         background: $block-cursor-blurred-background;
         color: $block-cursor-blurred-foreground;
     }
-    VirtualList:focus > .virtual-list--cursor {
+    VirtualList > .virtual-list--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
         text-style: bold;
@@ -463,7 +464,7 @@ class VirtualList(FocusRepaint, QuietScrollView, can_focus=True, inherit_binding
         components: tuple[str, ...] = (MARKED_COMPONENT,) if marked else ()
         cursor = row == self.cursor and self._is_selectable(row)
         if cursor:
-            components += (CURSOR_COMPONENT,)
+            components += (self.cursor_component,)
         # The row's own style (cursor/marked backgrounds included) is the base the Content is rendered
         # on, so theme variables ($text-muted ...) resolve and alpha colours blend with the right colour.
         # Textual caches it per focus state and theme, so it also keys the strip cache (row_strips.py):
