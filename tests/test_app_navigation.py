@@ -81,6 +81,20 @@ async def test_n_and_p_step_within_a_filtered_timeline(make):
         assert tl.highlighted_key == "drawdown"
 
 
+async def test_a_message_on_screen_is_not_stacked_again(make):
+    """`n` held at the last step says so once while the toast shows, not once per press."""
+    app = make()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("G", *"nnnnnn")
+        await pilot.pause()
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert toasts == ["This is the last step."]
+        app.toasts_until = {key: 0.0 for key in app.toasts_until}  # as if its time were up
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(app.screen.query("Toast")) == 2
+
+
 async def test_looking_at_another_pane_does_not_move_the_step(make, bundled_story):
     app = make(bundled_story)
     async with app.run_test(size=SIZE) as pilot:

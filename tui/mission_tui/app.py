@@ -19,6 +19,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -94,6 +95,8 @@ class MissionApp(App[None]):
         """The theme `t` presses have reached but not yet applied (see action_cycle_theme)."""
         self.pending_theme_timer: Timer | None = None
         self.theme_applied_at = float("-inf")
+        self.toasts_until: dict[tuple[str, str, str], float] = {}
+        """When each toast on screen goes (monotonic seconds), by message, title and severity."""
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, every text colour made legible on every background (legibility.py)
@@ -194,6 +197,25 @@ class MissionApp(App[None]):
             self.theme_applied_at = time.monotonic()
             self.theme = theme
             self.notify(f"Theme: {theme}", timeout=1.5)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's toast, but not a second copy of one still on screen: `n` held at the last step
+        stacked a toast per press (and each costs a mount and a layout)."""
+        now = time.monotonic()
+        key = (message, title, severity)
+        if self.toasts_until.get(key, now) > now:
+            return
+        self.toasts_until = {shown: until for shown, until in self.toasts_until.items() if until > now}
+        self.toasts_until[key] = now + (self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def action_help(self) -> None:
         """The keys of the app and of the screen below, grouped by where they work."""
