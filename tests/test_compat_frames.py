@@ -1,7 +1,7 @@
 """The patches that bound the work per frame: resizes laid out at most twice a second, strips that
-make their caches only when they use them, a screen never laid out at a stale size, and a focus
-change that restyles only what it changes. Each is checked against its own switch turned off, or
-against what Textual's own full pass gives."""
+make their caches only when they use them, a screen never laid out at a stale size, a focus change
+that restyles only what it changes, and a one-shot timer that fires when it is late. Each is checked
+against its own switch turned off, or against what Textual's own full pass gives."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from mission_tui.screens.main import MainScreen
-from mission_tui.textual_compat import Patch, focus_within, resize, screen_size, strips
+from mission_tui.textual_compat import Patch, focus_within, resize, screen_size, strips, timers
 from piloting import wait_for
 
 pytestmark = pytest.mark.patched
@@ -209,3 +209,29 @@ async def test_narrowed_focus_styles_are_the_styles_a_full_restyle_gives(make) -
         focused_pane = next(pane for pane in app.main_screen.panes.values() if pane.has_focus_within)
         others = [pane for pane in app.main_screen.panes.values() if pane is not focused_pane]
         assert all(focused_pane.styles.border_top != pane.styles.border_top for pane in others)
+
+
+async def test_a_one_shot_timer_already_due_fires_once_at_once(make):
+    """A delay below zero (a toast read its time left a moment after it expired) spun the event loop
+    for ever on stock Textual; here it fires once, as does a delay too short to be on time."""
+    app = make()
+    fired: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.set_timer(-0.01, lambda: fired.append("late"))
+        app.set_timer(1e-9, lambda: fired.append("due"))
+        await pilot.pause(0.05)
+        assert sorted(fired) == ["due", "late"]
+
+
+async def test_without_the_patch_a_one_shot_timer_that_is_late_never_fires(make):
+    """The control, with a delay just above zero (one below zero would hang the test): the only tick
+    is skipped as late. A toast given that delay never left the screen."""
+    app = make()
+    fired: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        with turned_off(timers.PATCH):
+            app.set_timer(1e-9, lambda: fired.append("due"))
+        await pilot.pause(0.05)
+        assert fired == []

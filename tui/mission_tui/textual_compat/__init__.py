@@ -19,6 +19,7 @@ around, what it gains (measured) and which public API or upstream fix would repl
 - `screen_size`: a screen lays out at the terminal's size, never at a stale resize's (an endless loop).
 - `focus_within`: a focus change restyles the panes whose border changes, not everything in them.
 - `one_frame`: what one keypress changes is drawn in one frame (a pane switch took two).
+- `timers`: a one-shot timer that is already due fires at once (a negative delay spun for ever).
 
 Nothing private is touched at import time. The app calls `install()` once: it checks the installed
 Textual and Rich against the versions the patches were written for (`patch.WRITTEN_FOR`) and turns the
@@ -54,7 +55,7 @@ __all__ = [
 
 MODULES = (
     "output", "borders", "scrolling", "palette", "bindings", "driver", "terminal_input", "suspend", "footer",
-    "focus", "errors", "resize", "strips", "screen_size", "focus_within", "one_frame",
+    "focus", "errors", "resize", "strips", "screen_size", "focus_within", "one_frame", "timers",
 )  # fmt: skip
 
 _installed = False
