@@ -555,7 +555,7 @@ car_recall = Expected(
     },
     allowed=[Want(DIGEST, "one-day", Q(1, "days"))],
     together=[("vehicles", "vehicles_wire"), ("cost", "cost_kp"), ("starting", "repairs")],
-    apart=[("crashes", "vehicles"), ("cost", "shares")],
+    apart=[("crashes", "vehicles"), ("cost", "shares"), ("germany", "cars_kp"), ("germany", "headline")],
     conflicts=[],
     optional_conflicts=[("cars_kp", "headline"), ("starting", "repairs")],
     events=[("2025-02-06", "occurred", "recall")],

@@ -29,6 +29,9 @@ _MONEY_VERB = re.compile(
 )
 _INCREMENT = re.compile(r"(?i:\w\s+(?:more|additional|extra|fewer|further)\s+(?!than\b)\w)")
 _AIMED = re.compile(r"(?i:\b(?:to|by)\s+)$")
+_PART_OF = re.compile(r"(?i:\b(?:including|of\s+(?:whom|which|them|those)|among\s+them)\W*)$")
+"""Words that make the number after them a part of the one before ("295,000 cars, including 120,000
+in Germany"): a place the part names is the part's own."""
 UNRESOLVED = "relative date, not resolved"
 """The value of a relative date that cannot be resolved: the same text for all, so two such claims
 never disagree with each other; the words themselves are the claim's `phrase`."""
@@ -336,12 +339,19 @@ def claims_in(unit: Unit) -> list[ClaimDraft]:
     return found
 
 
+def is_part(claim: ClaimDraft) -> bool:
+    """Whether the claim's number is given as a part of the one before it (`_PART_OF`)."""
+    text = claim.unit.text
+    return _PART_OF.search(text, max(0, claim.span.start - 40), claim.span.start) is not None
+
+
 def inherit_scopes(claims: list[ClaimDraft]) -> None:
     """A claim that names no place takes its subject's place, when every other claim about that
-    subject that names one names the same ("The current mission" -> the mission in Iraq)."""
+    subject that names one names the same ("The current mission" -> the mission in Iraq). A part's
+    place is not its subject's: "including 120,000 in Germany" does not put the whole in Germany."""
     places: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for claim in claims:
-        if claim.scope is not None and claim.place_words is not None:
+        if claim.scope is not None and claim.place_words is not None and not is_part(claim):
             places[claim.subject].add((claim.scope, claim.place_words))
     for claim in claims:
         known = places.get(claim.subject)
