@@ -67,15 +67,20 @@ async def test_the_heap_is_frozen_once_the_index_is_built(make, monkeypatch):
 
 
 async def test_the_cli_keeps_the_heap_frozen_to_the_end(monkeypatch, bundled_story):
-    """The process ends with the app: unfreezing would only buy a last walk over the whole story."""
+    """The process ends with the app: unfreezing would only buy a last walk over the whole story.
+    The explorer's collector runs its youngest generation less often (heap.collect_less_often)."""
     from mission_tui import cli
 
     ran: list[app_module.MissionApp] = []
+    thresholds: list[tuple[int, ...]] = []
     monkeypatch.setattr("mission_tui.terminal.run_app", lambda app: ran.append(app) or 0)
     monkeypatch.setattr(cli, "terminal_problem", lambda: None)  # pytest's stdin is no terminal
+    monkeypatch.setattr(heap.gc, "set_threshold", lambda *values: thresholds.append(values))
     assert cli.main([str(bundled_story.path)]) == 0
     (app,) = ran
     assert app.release_heap_on_exit is False
+    _, middle, oldest = heap.gc.get_threshold()
+    assert thresholds == [(heap.YOUNG_THRESHOLD, middle, oldest)]
     unfrozen: list[bool] = []
     monkeypatch.setattr(heap.gc, "unfreeze", lambda: unfrozen.append(True))
     async with app.run_test(size=SIZE) as pilot:

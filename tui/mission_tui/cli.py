@@ -37,6 +37,7 @@ from .cli_output import (
 from .story.bundled import bundled_story_path
 from .story.conflicts import detect_conflicts
 from .story.export import FORMATS, NoDatedEvents, dumps_json, to_json, to_markdown, to_timelinejs
+from .story.heap import collect_less_often
 from .story.lint import naming_warnings
 from .story.loader import LoadedStory, StoryLoadError, load_story
 from .story.models import StoryFile
@@ -244,6 +245,7 @@ def cmd_explore(args: argparse.Namespace) -> int:
     # and the status says how it ended (0 quit, 1 error, 128 + signal number).
     app = make_app(loaded, today=args.today or date.today(), quote_problems=None)  # not checked yet
     app.release_heap_on_exit = False  # the process ends with the app
+    collect_less_often()  # a storm of frames made ~9 s of full collections a minute (story/heap.py)
     if not debugging():  # Textual's traceback of an error becomes one line (report_failure)
         app.error_console = Console(file=io.StringIO())
     status = run_app(app)
