@@ -110,13 +110,13 @@ class FocusRepaint(Widget):
     def _set_focus_state(self, focused: bool) -> None:
         if self.has_focus == focused:
             return
-        before = self._look()
+        before = self._look() if self._styled_by_own_focus() else None  # else no restyle to compare
         self._restyling_for_focus = True
         try:
             self.has_focus = focused  # the watcher restyles the widget if a rule asks for it
         finally:
             self._restyling_for_focus = False
-        if self._look() == before:
+        if before is None or self._look() == before:
             self.refresh_cursor()
         else:
             self.refresh()
