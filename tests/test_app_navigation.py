@@ -9,6 +9,7 @@ import pytest
 from mission_tui.screens.help import HelpScreen
 from mission_tui.screenshots import typed
 from mission_tui.story.index import OVERVIEW_KEY
+from mission_tui.widgets.header import StoryHeader
 from piloting import palette_offers, wait_for
 
 SIZE = (80, 24)
@@ -76,23 +77,33 @@ async def test_n_and_p_step_within_a_filtered_timeline(make):
         await pilot.press("n", "n")  # handover is the last match: n stays there and says so
         assert tl.highlighted_key == "handover"
         assert tl.filter_text == "sched"  # the filter is kept
-        assert any("last step" in n.message for n in app._notifications)
+        assert screen.header.status == "This is the last step."
         await pilot.press("p")
         assert tl.highlighted_key == "drawdown"
 
 
-async def test_a_message_on_screen_is_not_stacked_again(make):
-    """`n` held at the last step says so once while the toast shows, not once per press."""
+async def test_a_step_past_either_end_is_said_in_the_header_not_a_toast(make):
+    """`n` at the last step (or `p` at the first) says so in the header for a moment: a toast would
+    cover the panes below, and each one's coming and going lays out the whole screen."""
     app = make()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
+        header = app.main_screen.header
         await pilot.press("G", *"nnnnnn")
         await pilot.pause()
-        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
-        assert toasts == ["This is the last step."]
-        app.toasts_until = {key: 0.0 for key in app.toasts_until}  # as if its time were up
-        await pilot.press("n")
-        await pilot.pause()
-        assert len(app.screen.query("Toast")) == 2
+        assert header.text.endswith("This is the last step.")
+        assert not app.screen.query("Toast")
+        await pilot.press("g", "p")
+        assert header.status == "This is the first step."  # replaced, not stacked
+        await wait_for(pilot, lambda: not header.status, "the status gone")  # after STATUS_SECONDS
+        assert header.text.startswith("◆ ") and "first step" not in header.text
+
+
+async def test_a_status_cuts_the_title_to_fit_the_line() -> None:
+    header = StoryHeader("A long title " * 8)
+    header.status = "Theme: nord"
+    line = header.line(40).plain
+    assert len(line) == 40 and line.endswith("…  Theme: nord"), line
+    assert header.line(8).plain == "Theme: nord"  # no room for the title: the status alone
 
 
 async def test_looking_at_another_pane_does_not_move_the_step(make, bundled_story):

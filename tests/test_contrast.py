@@ -38,7 +38,7 @@ STATES = (
     ("m", "the detail maximized", "m"),
     ("?", "help", "\x1b"),
     ("\x10conf", "the command palette", "\x1b"),
-    ("1gp", "a notice ('This is the first step.')", ""),
+    ("1gp", "a notice in the header ('This is the first step.')", ""),
     ("1g", "back on the overview", ""),
 )
 
@@ -89,6 +89,8 @@ def test_every_letter_reads_in_every_theme_and_state(colours):
                     session.send(enter)
                     session.settle()
                 problems += [f"{theme}, {what}: {row}" for row in illegible(session)]
+                if "notice" in what:  # read while it shows (it goes after STATUS_SECONDS)
+                    assert "This is the first step." in session.text(), session.text()
                 if leave:
                     session.send(leave)
                     session.settle()

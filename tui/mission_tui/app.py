@@ -19,7 +19,6 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -95,8 +94,6 @@ class MissionApp(App[None]):
         """The theme `t` presses have reached but not yet applied (see action_cycle_theme)."""
         self.pending_theme_timer: Timer | None = None
         self.theme_applied_at = float("-inf")
-        self.toasts_until: dict[tuple[str, str, str], float] = {}
-        """When each toast on screen goes (monotonic seconds), by message, title and severity."""
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, every text colour made legible on every background (legibility.py)
@@ -180,7 +177,7 @@ class MissionApp(App[None]):
 
     def action_cycle_theme(self) -> None:
         """The next curated theme. Presses in a burst add up: the theme they reach is applied at most
-        every THEME_INTERVAL (each costs a pass over the whole stylesheet), with one toast."""
+        every THEME_INTERVAL (each costs a pass over the whole stylesheet); the header names it."""
         current = self.pending_theme or (self.theme if self.theme in THEMES else THEMES[-1])
         self.pending_theme = THEMES[(THEMES.index(current) + 1) % len(THEMES)]
         if self.pending_theme_timer is None:
@@ -196,26 +193,7 @@ class MissionApp(App[None]):
         if theme is not None:
             self.theme_applied_at = time.monotonic()
             self.theme = theme
-            self.notify(f"Theme: {theme}", timeout=1.5)
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Textual's toast, but not a second copy of one still on screen: `n` held at the last step
-        stacked a toast per press (and each costs a mount and a layout)."""
-        now = time.monotonic()
-        key = (message, title, severity)
-        if self.toasts_until.get(key, now) > now:
-            return
-        self.toasts_until = {shown: until for shown, until in self.toasts_until.items() if until > now}
-        self.toasts_until[key] = now + (self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+            self.main_screen.say(f"Theme: {theme}")
 
     def action_help(self) -> None:
         """The keys of the app and of the screen below, grouped by where they work."""

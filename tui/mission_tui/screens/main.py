@@ -366,15 +366,16 @@ class MainScreen(Screen[None]):
             return
         target = next_step(self.timeline.list, delta)
         if target is None:
-            self.notify(
-                "This is the last step." if delta > 0 else "This is the first step.",
-                timeout=1.5,
-            )
+            self.say("This is the last step." if delta > 0 else "This is the first step.")
             return
         self.timeline.jump_to(target)
         self.timeline.list.focus()
         self._select_from(self.timeline)
         self._update_progress()
+
+    def say(self, words: str) -> None:
+        """What a key did, for a moment, when nothing else on screen shows it (in the header)."""
+        self.header.say(words)
 
     def _update_progress(self) -> None:
         index = self.index
