@@ -10,7 +10,8 @@ py-spy put every sample of the main thread in `Timer._run`'s loop. The one Textu
 is worked out at run time is a Toast's (its notification's time left, read after `ToastRack.show`
 checked that it had not expired): a toast expiring between the two gets a delay below zero. Logged
 over seven more storms: three toasts were given 0.8-1.8 ms, so the gap between the two reads is that
-wide, and none of those seven runs (with this patch) failed to go idle.
+wide, and none of those seven runs (with this patch) failed to go idle. The app's own theme timer
+(`action_cycle_theme`) is worked out at run time too: its wait can be a few microseconds.
 Turned on, a timer made with `repeat=0` (every `set_timer`) is made with `skip=False`: a late tick is
 sent at once, and it is the only one.
 Private names: none read; `Timer.__init__` is replaced (the keyword arguments are Textual's public ones).
