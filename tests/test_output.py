@@ -29,6 +29,9 @@ SGR = re.compile(r"\x1b\[([0-9;]*)m|\x1b\]8;[^\x1b]*;([^\x1b]*)\x1b\\")
 ON = {"1": "bold", "2": "dim", "3": "italic", "4": "underline", "5": "blink", "6": "blink2",
       "7": "reverse", "8": "conceal", "9": "strike", "21": "underline2", "51": "frame", "52": "encircle",
       "53": "overline"}  # fmt: skip
+OFF = {"22": {"bold", "dim"}, "23": {"italic"}, "24": {"underline", "underline2"}, "25": {"blink", "blink2"},
+       "27": {"reverse"}, "28": {"conceal"}, "29": {"strike"}, "54": {"frame", "encircle"},
+       "55": {"overline"}}  # fmt: skip  # ECMA-48's codes that turn attributes off
 
 
 def random_style(rng: random.Random) -> Style | None:
@@ -78,6 +81,8 @@ def cells(sequences: str) -> list[tuple[str, frozenset[str], str | None, str | N
                 fg = bg = None
             elif code in ON:
                 attrs.add(ON[code])
+            elif code in OFF:
+                attrs -= OFF[code]
             elif code == "39":
                 fg = None
             elif code == "49":
@@ -117,10 +122,30 @@ def test_runs_that_share_colours_send_only_what_differs() -> None:
     base = Style(color=Color.parse("#e0e0e0"), bgcolor=Color.parse("#1e1e1e"))
     strip = Strip([Segment("Status:", base + Style(bold=True)), Segment(" ", base), Segment("open", base)])
     ours = output.render_strip(strip, ColorSystem.TRUECOLOR)
-    assert ours.count("48;2;30;30;30") == 2  # stated again only after bold is turned off (a reset)
+    assert ours.count("48;2;30;30;30") == 1  # stated once: bold is turned off by its own code
+    assert "Status:\x1b[22m " in ours
     assert ours.endswith("open\x1b[0m") and ours.count("\x1b[0m") == 1
     theirs = "".join(Strip.render_style(style, text, ColorSystem.TRUECOLOR) for text, style, _ in strip)
     assert len(ours) < len(theirs)
+
+
+DARK = "#102030"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "sequence"),
+    [
+        (Style(bold=True, dim=True, color=DARK), Style(dim=True, color=DARK), "\x1b[22;2m"),  # dim restated
+        (Style(italic=True, reverse=True), Style(), "\x1b[0m"),  # no style left: a reset
+        (Style(underline=True, color=DARK), Style(color=DARK, bgcolor="red"), "\x1b[24;41m"),
+        (Style(overline=True, bold=True), Style(bold=True, color=DARK), "\x1b[0;1;38;2;16;32;48m"),  # no code
+        (Style(bold=True, color=DARK, bgcolor="#405060"), Style(color="red"), "\x1b[0;31m"),  # the shorter
+    ],
+)
+def test_an_attribute_goes_off_by_the_shorter_of_its_code_and_a_reset(before, after, sequence) -> None:
+    strip = Strip([Segment("a", before), Segment("b", after)])
+    ours = output.render_strip(strip, ColorSystem.TRUECOLOR)
+    assert ours[ours.index("a") + 1 : ours.index("b")] == sequence, ours
 
 
 def screen_after(update: ChopsUpdate, before: str, use_ours: bool) -> list[str]:

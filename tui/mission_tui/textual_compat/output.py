@@ -6,9 +6,10 @@ its foreground. Over SSH every byte counts, and on a step through a story most o
 wrote was such codes. Turned on, it replaces two of Textual's methods process-wide:
 
 - `Strip.render`: within a line, a run sends only what differs from the run before it (a colour,
-  or an attribute turned on); turning an attribute off resets and restates the style, as that is
-  what Textual's own sequences amount to. The terminal's state is reset at the end of every line,
-  as after Textual's own, so lines rendered either way can be mixed in any order.
+  an attribute turned on, or off by its own ECMA-48 code: 22 bold/dim, 23 italic, 24 underline,
+  25 blink, 27 reverse, 28 conceal, 29 strike; or by a reset and the style restated, if shorter).
+  The terminal's state is reset at the end of every line, as after Textual's own, so lines
+  rendered either way can be mixed in any order.
 - `ChopsUpdate.render_segments` (a partial update, what a keypress usually sends): the same, across
   the whole update rather than line by line, as cursor moves keep the style; no cursor move where
   the last piece left the cursor; a piece that starts past the area is skipped (Textual: `x > x2`
@@ -18,6 +19,7 @@ Private names: `textual._compositor.ChopsUpdate`, `Strip._segments`/`_render_cac
 `Style._attributes/_set_attributes/_color/_bgcolor/_link` and `Console._color_system`.
 Gain: bytes per step 3471 -> 1710 B mean (-51%), largest step 4873 -> 2320 B (10k claims, 1,000
 events, 50 x j at 80x24, xterm-256color; `benchmarks/run.py --quick --only 6` with and without).
+The off codes alone: 1777 -> 1706 B mean, largest 2784 -> 2650 B (100k claims, 200 x j).
 Replace with: an upstream renderer that tracks the terminal's style across runs (Textual has no
 public hook for the output encoding); until then, this module.
 Checked against Textual's originals by feeding either output to a terminal emulator
@@ -75,19 +77,52 @@ def _full(parts: _Parts) -> list[str]:
     return codes
 
 
+_OFF = {0: "22", 1: "22", 2: "23", 3: "24", 9: "24", 4: "25", 5: "25", 6: "27", 7: "28", 8: "29"}
+"""The ECMA-48 code that turns each attribute bit (SGR_STYLES' order) off: 22 ends bold and dim
+together, 24 both underlines, 25 both blinks. Frame, encircle and overline have none here."""
+_ENDS = {code: sum(1 << bit for bit, off in _OFF.items() if off == code) for code in set(_OFF.values())}
+"""The attribute bits each of those codes turns off."""
+
+
+def _colour_codes(old: _Parts, new: _Parts) -> list[str]:
+    codes = []
+    if new[1] != old[1]:
+        codes.append(new[1] if new[1] is not None else "39")
+    if new[2] != old[2]:
+        codes.append(new[2] if new[2] is not None else "49")
+    return codes
+
+
+def _turn_off(old: _Parts, new: _Parts, gone: int) -> list[str] | None:
+    """The codes that turn the attributes `gone` off and keep the rest of `new`, or None if one of
+    them has no such code."""
+    offs: list[str] = []
+    ended = 0
+    for bit in range(gone.bit_length()):
+        if gone & (1 << bit):
+            code = _OFF.get(bit)
+            if code is None:
+                return None
+            if code not in offs:
+                offs.append(code)
+                ended |= _ENDS[code]
+    restated = new[0] & (~old[0] | ended)  # 22 for bold also ends dim: a dim that stays is restated
+    return [*offs, *_codes(restated), *_colour_codes(old, new)]
+
+
 def _transition(old: _Parts, new: _Parts) -> str:
     """The escape sequence that turns the terminal's style `old` into `new` ("" if they are equal)."""
     if old == new:
         return ""
     if new == _RESET:
         return "\x1b[0m"
-    if old[0] & ~new[0]:  # an attribute goes off: reset, then state the new style whole
-        return "\x1b[" + ";".join(["0", *_full(new)]) + "m"
-    codes = _codes(new[0] & ~old[0])
-    if new[1] != old[1]:
-        codes.append(new[1] if new[1] is not None else "39")
-    if new[2] != old[2]:
-        codes.append(new[2] if new[2] is not None else "49")
+    gone = old[0] & ~new[0]
+    if gone:  # an attribute goes off: its own off code, or a reset and the new style whole
+        reset = ["0", *_full(new)]
+        selective = _turn_off(old, new, gone)
+        codes = reset if selective is None or len(";".join(selective)) >= len(";".join(reset)) else selective
+    else:
+        codes = [*_codes(new[0] & ~old[0]), *_colour_codes(old, new)]
     return "\x1b[" + ";".join(codes) + "m"
 
 
