@@ -59,15 +59,26 @@ def random_strip(rng: random.Random, width: int = 30) -> list[Segment]:
     return segments
 
 
+SHOWN_ON_BLANK = {"underline", "underline2", "reverse", "strike", "frame", "encircle", "overline"}
+
+
+def seen(char: str, attrs: frozenset[str], fg: str | None, bg: str | None, link: str | None) -> tuple:
+    """A cell as it looks: a space without an attribute it would show (SHOWN_ON_BLANK) shows its
+    background alone, whatever the foreground colour, bold or italic."""
+    if char == " " and not attrs & SHOWN_ON_BLANK:
+        return (char, frozenset(), None, bg, link)
+    return (char, attrs, fg, bg, link)
+
+
 def cells(sequences: str) -> list[tuple[str, frozenset[str], str | None, str | None, str | None]]:
-    """Each printed character with the attributes, colours and link in force: the oracle."""
+    """Each printed character as it looks, from the attributes, colours and link in force: the oracle."""
     attrs: set[str] = set()
     fg = bg = link = None
     out = []
     position = 0
     for match in SGR.finditer(sequences + "\x1b[m"):
         for char in sequences[position : match.start()]:
-            out.append((char, frozenset(attrs), fg, bg, link))
+            out.append(seen(char, frozenset(attrs), fg, bg, link))
         position = match.end()
         if match.group(1) is None:
             link = match.group(2) or None
@@ -123,13 +134,25 @@ def test_runs_that_share_colours_send_only_what_differs() -> None:
     strip = Strip([Segment("Status:", base + Style(bold=True)), Segment(" ", base), Segment("open", base)])
     ours = output.render_strip(strip, ColorSystem.TRUECOLOR)
     assert ours.count("48;2;30;30;30") == 1  # stated once: bold is turned off by its own code
-    assert "Status:\x1b[22m " in ours
+    assert "Status: \x1b[22mopen" in ours  # the space between needs no codes: bold shows on no blank
     assert ours.endswith("open\x1b[0m") and ours.count("\x1b[0m") == 1
     theirs = "".join(Strip.render_style(style, text, ColorSystem.TRUECOLOR) for text, style, _ in strip)
     assert len(ours) < len(theirs)
 
 
 DARK = "#102030"
+
+
+def test_a_blank_run_changes_only_what_a_blank_shows() -> None:
+    text, muted = Style(color="#e0e0e0", bgcolor="#1e1e1e"), Style(color="#808080", bgcolor="#1e1e1e")
+    strip = Strip([Segment("a", text), Segment("   ", muted), Segment("b", text)])
+    plain = output.render_strip(strip, ColorSystem.TRUECOLOR)
+    assert plain.count("38;2;") == 1  # the blanks keep the colour on: "a   b" in one colour code
+    cursor = muted + Style(reverse=True)
+    reversed_blank = Strip([Segment("a", text), Segment(" ", cursor)])
+    assert "38;2;128;128;128" in output.render_strip(reversed_blank, ColorSystem.TRUECOLOR)  # shown
+    moved = Strip([Segment("a", text), Segment(" ", Style(color="#808080", bgcolor="#000000"))])
+    assert output.render_strip(moved, ColorSystem.TRUECOLOR).count("48;2;") == 2  # a new background is sent
 
 
 @pytest.mark.parametrize(
@@ -164,10 +187,12 @@ def screen_after(update: ChopsUpdate, before: str, use_ours: bool) -> list[str]:
         # Textual ends each line with a newline that its next cursor move makes redundant; after a
         # line written to the last column, pyte (unlike xterm) wraps on it and blanks the next line.
         stream.feed(output.original_render_segments(update, console).replace("\n", ""))
-    return [
-        "".join(f"{c.data}{c.fg}{c.bg}{c.bold}{c.reverse}{c.underscore}" for c in screen.buffer[y].values())
-        for y in range(6)
-    ]
+    def looks(c: pyte.screens.Char) -> str:
+        if c.data == " " and not (c.reverse or c.underscore or c.strikethrough):
+            return f" {c.bg}"  # a blank shows its background alone
+        return f"{c.data}{c.fg}{c.bg}{c.bold}{c.reverse}{c.underscore}"
+
+    return ["".join(looks(c) for c in screen.buffer[y].values()) for y in range(6)]
 
 
 def random_cells(rng: random.Random, count: int) -> list[Segment]:

@@ -8,8 +8,9 @@ wrote was such codes. Turned on, it replaces two of Textual's methods process-wi
 - `Strip.render`: within a line, a run sends only what differs from the run before it (a colour,
   an attribute turned on, or off by its own ECMA-48 code: 22 bold/dim, 23 italic, 24 underline,
   25 blink, 27 reverse, 28 conceal, 29 strike; or by a reset and the style restated, if shorter).
-  The terminal's state is reset at the end of every line, as after Textual's own, so lines
-  rendered either way can be mixed in any order.
+  A run of spaces changes only the background, unless an attribute that a space shows (reverse,
+  an underline, strike) is on. The terminal's state is reset at the end of every line, as after
+  Textual's own, so lines rendered either way can be mixed in any order.
 - `ChopsUpdate.render_segments` (a partial update, what a keypress usually sends): the same, across
   the whole update rather than line by line, as cursor moves keep the style; no cursor move where
   the last piece left the cursor; a piece that starts past the area is skipped (Textual: `x > x2`
@@ -126,6 +127,11 @@ def _transition(old: _Parts, new: _Parts) -> str:
     return "\x1b[" + ";".join(codes) + "m"
 
 
+_SHOWN_ON_BLANK = sum(1 << SGR_STYLES.index(code) for code in ("4", "7", "9", "21", "51", "52", "53"))
+"""The attributes a space shows: underlines, strike, frame, encircle and overline are drawn in the
+foreground colour, and reverse swaps it in. Without them a space shows its background alone."""
+
+
 def render_strip(strip: Strip, color_system: ColorSystem) -> str:
     """A strip's terminal sequences, each run sending only the codes that change; ends reset."""
     sequences, state = render_runs(strip, color_system, _RESET)
@@ -147,6 +153,8 @@ def render_runs(strip: Strip, color_system: ColorSystem, state: _Parts) -> tuple
         else:
             new = _parts(style, color_system)
         if text:
+            if not text.strip(" ") and not (state[0] | new[0]) & _SHOWN_ON_BLANK:
+                new = (state[0], state[1], new[2])  # spaces: only the background is seen
             out.append(_transition(state, new))
             out.append(text)
             state = new
