@@ -319,8 +319,13 @@ class MainScreen(Screen[None]):
         if self.index is None:
             return
         self.history.push(self._place())
+        self._go_to(kind, key)
+
+    def _go_to(self, kind: Kind, key: str) -> None:
+        """An item's pane: its cursor, focus and detail. A claim has no pane: it is shown in the
+        detail, the text focused to read it."""
         pane = self.panes.get(kind)
-        if pane is None:  # claims have no pane: show them in detail, the text focused to read them
+        if pane is None:
             self.show(kind, key)
             self.detail.scroll.focus()
             return
@@ -347,16 +352,8 @@ class MainScreen(Screen[None]):
         if place.step_key is not None:
             self.timeline.jump_to(place.step_key)
             self._update_progress()
-        if place.kind is None or place.key is None:
-            return
-        pane = self.panes.get(place.kind)
-        if pane is None:  # a claim: shown in the detail text, as it was
-            self.show(place.kind, place.key)
-            self.detail.scroll.focus()
-            return
-        pane.jump_to(place.key)
-        pane.list.focus()
-        self.show(place.kind, place.key)
+        if place.kind is not None and place.key is not None:
+            self._go_to(place.kind, place.key)
 
     # -- step-through --------------------------------------------------------------------------
 
