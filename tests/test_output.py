@@ -59,7 +59,9 @@ def random_strip(rng: random.Random, width: int = 30) -> list[Segment]:
     return segments
 
 
-SHOWN_ON_BLANK = {"underline", "underline2", "reverse", "strike", "frame", "encircle", "overline"}
+SHOWN_ON_BLANK = {
+    "underline", "underline2", "reverse", "strike", "frame", "encircle", "overline", "blink", "blink2"
+}  # fmt: skip
 
 
 def seen(char: str, attrs: frozenset[str], fg: str | None, bg: str | None, link: str | None) -> tuple:
@@ -188,7 +190,7 @@ def screen_after(update: ChopsUpdate, before: str, use_ours: bool) -> list[str]:
         # line written to the last column, pyte (unlike xterm) wraps on it and blanks the next line.
         stream.feed(output.original_render_segments(update, console).replace("\n", ""))
     def looks(c: pyte.screens.Char) -> str:
-        if c.data == " " and not (c.reverse or c.underscore or c.strikethrough):
+        if c.data == " " and not (c.reverse or c.underscore or c.strikethrough or c.blink):
             return f" {c.bg}"  # a blank shows its background alone
         return f"{c.data}{c.fg}{c.bg}{c.bold}{c.reverse}{c.underscore}"
 

@@ -9,7 +9,7 @@ wrote was such codes. Turned on, it replaces two of Textual's methods process-wi
   an attribute turned on, or off by its own ECMA-48 code: 22 bold/dim, 23 italic, 24 underline,
   25 blink, 27 reverse, 28 conceal, 29 strike; or by a reset and the style restated, if shorter).
   A run of spaces changes only the background, unless an attribute that a space shows (reverse,
-  an underline, strike) is on. The terminal's state is reset at the end of every line, as after
+  an underline, strike, blink) is on. The terminal's state is reset at the end of every line, as after
   Textual's own, so lines rendered either way can be mixed in any order.
 - `ChopsUpdate.render_segments` (a partial update, what a keypress usually sends): the same, across
   the whole update rather than line by line, as cursor moves keep the style; no cursor move where
@@ -127,9 +127,12 @@ def _transition(old: _Parts, new: _Parts) -> str:
     return "\x1b[" + ";".join(codes) + "m"
 
 
-_SHOWN_ON_BLANK = sum(1 << SGR_STYLES.index(code) for code in ("4", "7", "9", "21", "51", "52", "53"))
+_SHOWN_ON_BLANK = sum(
+    1 << SGR_STYLES.index(code) for code in ("4", "5", "6", "7", "9", "21", "51", "52", "53")
+)
 """The attributes a space shows: underlines, strike, frame, encircle and overline are drawn in the
-foreground colour, and reverse swaps it in. Without them a space shows its background alone."""
+foreground colour, reverse swaps it in, and blink brightens the background on the Linux console.
+Without them a space shows its background alone."""
 
 
 def render_strip(strip: Strip, color_system: ColorSystem) -> str:
