@@ -20,7 +20,8 @@ Private names: `textual._compositor.ChopsUpdate`, `Strip._segments`/`_render_cac
 `Style._attributes/_set_attributes/_color/_bgcolor/_link` and `Console._color_system`.
 Gain: bytes per step 3471 -> 1710 B mean (-51%), largest step 4873 -> 2320 B (10k claims, 1,000
 events, 50 x j at 80x24, xterm-256color; `benchmarks/run.py --quick --only 6` with and without).
-The off codes alone: 1777 -> 1706 B mean, largest 2784 -> 2650 B (100k claims, 200 x j).
+Then the off codes: 1777 -> 1706 B mean, largest 2784 -> 2650 B; and blank runs: -> 1554 B mean,
+largest 2451 B (100k claims, 200 x j, `run.py --only 3`).
 Replace with: an upstream renderer that tracks the terminal's style across runs (Textual has no
 public hook for the output encoding); until then, this module.
 Checked against Textual's originals by feeding either output to a terminal emulator
