@@ -11,10 +11,20 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pyte
 import pytest
 
 TODAY = "2026-11-24"
 WIDTH, HEIGHT = 80, 24
+
+
+def as_seen(cell: pyte.screens.Char) -> tuple[object, ...]:
+    """A pyte cell as a reader sees it: a blank without reverse, an underline, strike or blink shows
+    its background alone, whatever foreground or bold it carries."""
+    if cell.data == " " and not (cell.reverse or cell.underscore or cell.strikethrough or cell.blink):
+        return (" ", cell.bg)
+    looks = (cell.bold, cell.italics, cell.reverse, cell.underscore, cell.strikethrough)
+    return (cell.data, cell.fg, cell.bg, *looks)
 
 
 def script() -> str:

@@ -23,7 +23,7 @@ import pyte
 import pytest
 
 from mission_tui.story.bundled import bundled_story_path
-from ptytools import HEIGHT, TODAY, WIDTH, PtySession, child_env, script, wait_until
+from ptytools import HEIGHT, TODAY, WIDTH, PtySession, as_seen, child_env, script, wait_until
 
 pytestmark = pytest.mark.slow  # real terminals: 1-6 s each
 
@@ -162,26 +162,17 @@ def test_leaner_output_leaves_tmux_the_same_screen_as_textuals() -> None:
         finally:
             tmux.kill()
     assert "\x1b[" in screens[0]  # colours were captured
-    seen = as_seen(screens[0])
+    seen = screen_as_seen(screens[0])
     assert any(len(cell) > 2 and cell[1] != "default" for cell in seen)  # letters' colours are compared
-    assert seen == as_seen(screens[1])
+    assert seen == screen_as_seen(screens[1])
 
 
-def as_seen(capture: str) -> list[tuple[object, ...]]:
-    """A `capture-pane -e` screen, cell by cell, as it looks: a blank without reverse, an underline,
-    strike or blink shows its background alone (the patch leaves the last foreground on for it)."""
+def screen_as_seen(capture: str) -> list[tuple[object, ...]]:
+    """A `capture-pane -e` screen, cell by cell, as it looks (`ptytools.as_seen`): the patch leaves
+    the last foreground on for a blank."""
     screen = pyte.Screen(WIDTH, HEIGHT)
     pyte.Stream(screen).feed(capture.replace("\n", "\r\n"))
-    cells: list[tuple[object, ...]] = []
-    for y in range(HEIGHT):
-        for x in range(WIDTH):
-            c = screen.buffer[y][x]
-            if c.data == " " and not (c.reverse or c.underscore or c.strikethrough or c.blink):
-                cells.append((" ", c.bg))
-            else:
-                looks = (c.bold, c.italics, c.reverse, c.underscore, c.strikethrough)
-                cells.append((c.data, c.fg, c.bg, *looks))
-    return cells
+    return [as_seen(screen.buffer[y][x]) for y in range(HEIGHT) for x in range(WIDTH)]
 
 
 # -- pexpect + pyte ---------------------------------------------------------------------------------

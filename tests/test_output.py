@@ -22,6 +22,7 @@ from textual._compositor import ChopsUpdate
 from textual.strip import Strip
 
 from mission_tui.textual_compat import output
+from ptytools import as_seen
 
 ATTRIBUTES = ("bold", "dim", "italic", "underline", "blink", "reverse", "strike", "overline", "underline2")
 COLOURS = [None, "#ff8700", "#1e1e1e", "#e0e0e0", "#0178d4", "red", "default"]
@@ -173,7 +174,7 @@ def test_an_attribute_goes_off_by_the_shorter_of_its_code_and_a_reset(before, af
     assert ours[ours.index("a") + 1 : ours.index("b")] == sequence, ours
 
 
-def screen_after(update: ChopsUpdate, before: str, use_ours: bool) -> list[str]:
+def screen_after(update: ChopsUpdate, before: str, use_ours: bool) -> list[list[tuple[object, ...]]]:
     """A 40x6 pyte screen showing `before`, then updated; each cell as its char and attributes."""
     console = Console(color_system="truecolor", force_terminal=True, width=40)
     screen = pyte.Screen(40, 6)
@@ -189,12 +190,7 @@ def screen_after(update: ChopsUpdate, before: str, use_ours: bool) -> list[str]:
         # Textual ends each line with a newline that its next cursor move makes redundant; after a
         # line written to the last column, pyte (unlike xterm) wraps on it and blanks the next line.
         stream.feed(output.original_render_segments(update, console).replace("\n", ""))
-    def looks(c: pyte.screens.Char) -> str:
-        if c.data == " " and not (c.reverse or c.underscore or c.strikethrough or c.blink):
-            return f" {c.bg}"  # a blank shows its background alone
-        return f"{c.data}{c.fg}{c.bg}{c.bold}{c.reverse}{c.underscore}"
-
-    return ["".join(looks(c) for c in screen.buffer[y].values()) for y in range(6)]
+    return [[as_seen(c) for c in screen.buffer[y].values()] for y in range(6)]
 
 
 def random_cells(rng: random.Random, count: int) -> list[Segment]:
