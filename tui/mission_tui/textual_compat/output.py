@@ -112,20 +112,23 @@ def _turn_off(old: _Parts, new: _Parts, gone: int) -> list[str] | None:
     return [*offs, *_codes(restated), *_colour_codes(old, new)]
 
 
+@lru_cache(maxsize=4096)
 def _transition(old: _Parts, new: _Parts) -> str:
-    """The escape sequence that turns the terminal's style `old` into `new` ("" if they are equal)."""
+    """The escape sequence that turns the terminal's style `old` into `new` ("" if they are equal).
+    Cached: a screen uses few styles, and this runs for every run of every line drawn."""
     if old == new:
         return ""
     if new == _RESET:
         return "\x1b[0m"
     gone = old[0] & ~new[0]
-    if gone:  # an attribute goes off: its own off code, or a reset and the new style whole
-        reset = ["0", *_full(new)]
-        selective = _turn_off(old, new, gone)
-        codes = reset if selective is None or len(";".join(selective)) >= len(";".join(reset)) else selective
-    else:
-        codes = [*_codes(new[0] & ~old[0]), *_colour_codes(old, new)]
-    return "\x1b[" + ";".join(codes) + "m"
+    if not gone:
+        return "\x1b[" + ";".join([*_codes(new[0] & ~old[0]), *_colour_codes(old, new)]) + "m"
+    # An attribute goes off: its own off code, or a reset and the new style whole, the shorter.
+    reset = "\x1b[" + ";".join(["0", *_full(new)]) + "m"
+    selective = _turn_off(old, new, gone)
+    if selective is None:
+        return reset
+    return min(reset, "\x1b[" + ";".join(selective) + "m", key=len)
 
 
 _SHOWN_ON_BLANK = sum(
